@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+import type { TCriterionMethod } from "./criterion-params";
+import { divideHalfUp, toThousandths } from "./points";
+
+// Each scoring method is a pure function from a zod-validated input to points (thousandths).
+// Inputs outside the rules are rejected with a typed error, never clamped silently.
+
+export const ZBooleanInput = z.object({ isAchieved: z.boolean() });
+export const ZCategoricalInput = z.object({ optionIndex: z.number().int().min(0) });
+export const ZRateInput = z.object({ numerator: z.number().int().min(0), denominator: z.number().int().min(0) });
+export const ZCountInput = z.object({ count: z.number().int().min(0) });
+export const ZManualInput = z.object({ points: z.number().min(0) });
+
+export type ScoringErrorCode =
+  /** The input does not have the shape the method needs (e.g. a negative count). */
+  | "INVALID_INPUT"
+  /** Numerator greater than denominator. */
+  | "NUMERATOR_EXCEEDS_DENOMINATOR"
+  /** A manual value outside 0..max. */
+  | "POINTS_OUT_OF_RANGE"
+  /** A manual value not on the set's step (e.g. 0.3 with step 0.25). */
+  | "POINTS_OFF_STEP"
+  /** A categorical option that does not exist. */
+  | "UNKNOWN_OPTION"
+  /** SURVEY criteria are filled from imported survey results, never entered. */
+  | "NOT_SELF_SCORED";
+
+export type ScoringOutcome =
+  | { ok: true; points: number; isExcludedFromMaximum: boolean }
+  | { ok: false; code: ScoringErrorCode };
+
+const scored = (points: number): ScoringOutcome => ({ ok: true, points, isExcludedFromMaximum: false });
+const rejected = (code: ScoringErrorCode): ScoringOutcome => ({ ok: false, code });
+
+/** Points of one criterion for an entered input. `maxPoints` in thousandths. */
+export function scoreInput(criterion: TCriterionMethod & { maxPoints: number }, input: unknown): ScoringOutcome {
+  switch (criterion.method) {
+    case "BOOLEAN": {
+      const parsed = ZBooleanInput.safeParse(input);
+      if (!parsed.success) return rejected("INVALID_INPUT");
+      return scored(parsed.data.isAchieved ? criterion.maxPoints : 0);
+    }
+    case "CATEGORICAL": {
+      const parsed = ZCategoricalInput.safeParse(input);
+      if (!parsed.success) return rejected("INVALID_INPUT");
+      const option = criterion.params.options[parsed.data.optionIndex];
+      return option ? scored(toThousandths(option.points)) : rejected("UNKNOWN_OPTION");
+    }
+    case "TIERED_RATE":
+    case "PROPORTIONAL_RATE": {
+      const parsed = ZRateInput.safeParse(input);
+      if (!parsed.success) return rejected("INVALID_INPUT");
+      const { numerator, denominator } = parsed.data;
+      if (numerator > denominator) return rejected("NUMERATOR_EXCEEDS_DENOMINATOR");
+      if (denominator === 0) {
+        return criterion.params.whenNoData === "FULL_POINTS"
+          ? scored(criterion.maxPoints)
+          : { ok: true, points: 0, isExcludedFromMaximum: true };
+      }
+      if (criterion.method === "PROPORTIONAL_RATE") {
+        // max × rate, rounded half-up to the thousandth the points are stored in.
+        return scored(Number(divideHalfUp(BigInt(criterion.maxPoints) * BigInt(numerator), BigInt(denominator))));
+      }
+      // First tier (highest minRate first) whose minRate the exact rate reaches.
+      const tiers = [...criterion.params.tiers].sort((a, b) => b.minRate - a.minRate);
+      const tier = tiers.find((candidate) => {
+        const minRateTenThousandths = BigInt(Math.round(candidate.minRate * 10_000));
+        return BigInt(numerator) * 10_000n >= minRateTenThousandths * BigInt(denominator);
+      });
+      return scored(tier ? toThousandths(tier.points) : 0);
+    }
+    case "TIERED_COUNT": {
+      const parsed = ZCountInput.safeParse(input);
+      if (!parsed.success) return rejected("INVALID_INPUT");
+      const tiers = [...criterion.params.tiers].sort((a, b) => b.minCount - a.minCount);
+      const tier = tiers.find((candidate) => parsed.data.count >= candidate.minCount);
+      return scored(tier ? toThousandths(tier.points) : 0);
+    }
+    case "MANUAL": {
+      const parsed = ZManualInput.safeParse(input);
+      if (!parsed.success) return rejected("INVALID_INPUT");
+      let points: number;
+      try {
+        points = toThousandths(parsed.data.points);
+      } catch {
+        return rejected("POINTS_OFF_STEP");
+      }
+      if (points > criterion.maxPoints) return rejected("POINTS_OUT_OF_RANGE");
+      if (points % toThousandths(criterion.params.step) !== 0) return rejected("POINTS_OFF_STEP");
+      return scored(points);
+    }
+    case "DEDUCTION": {
+      const parsed = ZCountInput.safeParse(input);
+      if (!parsed.success) return rejected("INVALID_INPUT");
+      // Points deducted, capped at the item's maximum.
+      return scored(Math.min(parsed.data.count * toThousandths(criterion.params.pointsPerOccurrence), criterion.maxPoints));
+    }
+    case "SURVEY":
+      return rejected("NOT_SELF_SCORED");
+  }
+}
