@@ -1,0 +1,31 @@
+// `npm run db:migrate`: applies prisma/migrations to the app's database, like `prisma migrate
+// deploy`, which cannot run here (it downloads a native engine; see lib/db/schema-engine.ts).
+import { startDatabaseServer } from "../lib/db/database-server";
+import { applyMigrations } from "../lib/db/schema-engine";
+
+async function main(): Promise<void> {
+  const server = await startDatabaseServer();
+  try {
+    const { appliedMigrationNames } = await applyMigrations(server.url);
+    const count = appliedMigrationNames.length;
+    console.log(
+      count === 0
+        ? "Database is up to date"
+        : `Applied ${count} migration${count === 1 ? "" : "s"}: ${appliedMigrationNames.join(", ")}`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+// process.exit in both cases: after taking the migration advisory lock the engine leaves a timer
+// that would keep the process alive for ~10 s.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    // One line, no stack: the message says what failed (e.g. the migration and PostgreSQL's error).
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`db:migrate failed: ${message.replace(/\s*\n\s*/g, " ")}`);
+    process.exit(1);
+  },
+);

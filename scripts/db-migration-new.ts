@@ -1,0 +1,40 @@
+// `npm run db:migration:new -- NAME`: writes prisma/migrations/<timestamp>_NAME/migration.sql with
+// the SQL that takes the migrations to prisma/schema.prisma, like `prisma migrate dev --create-only`.
+// It does not apply it: review it, then `npm run db:migrate`.
+import path from "node:path";
+
+import { startDatabaseServer } from "../lib/db/database-server";
+import { createMigration } from "../lib/db/schema-engine";
+
+// The name becomes part of a folder name that Prisma and git keep forever.
+const MIGRATION_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+async function main(): Promise<number> {
+  const name = process.argv[2];
+  if (process.argv.length !== 3 || name === undefined || !MIGRATION_NAME.test(name)) {
+    console.error("Usage: npm run db:migration:new -- NAME   (NAME in snake_case: a-z, 0-9, e.g. add_appeal_deadline)");
+    return 1;
+  }
+  const server = await startDatabaseServer();
+  try {
+    const { migrationPath } = await createMigration(server.url, name);
+    console.log(
+      migrationPath === null
+        ? "No schema changes: no migration created"
+        : `Created ${path.relative(process.cwd(), migrationPath)} (review it, then run npm run db:migrate)`,
+    );
+    return 0;
+  } finally {
+    await server.stop();
+  }
+}
+
+// process.exit: the engine can leave a timer that would keep the process alive for ~10 s.
+main().then(
+  (exitCode) => process.exit(exitCode),
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`db:migration:new failed: ${message.replace(/\s*\n\s*/g, " ")}`);
+    process.exit(1);
+  },
+);
