@@ -1,0 +1,161 @@
+// Runs the app with its database: `npm run demo` (production build + demo province), `npm run dev`
+// (next dev + demo province), `npm start` (production build, no demo data).
+//
+// 1. DATABASE_URL, or an embedded PostgreSQL under .data/ when it is unset;
+// 2. pending migrations applied; the demo province loaded on first start only (demo/dev);
+// 3. `next build` when the sources are newer than the last build (demo/start);
+// 4. Next.js served with DATABASE_URL set; Ctrl-C stops Next, then PostgreSQL, cleanly.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+import { DatabaseConfigError, startDatabaseServer, type DatabaseServer } from "@/lib/db/database-server";
+import { prepareDatabase } from "@/lib/db/prepare-database";
+import { DEMO_USERS } from "@/prisma/seed/demo-province";
+
+import { printDemoAccounts } from "./print-demo-accounts";
+
+type Mode = "demo" | "dev" | "start";
+
+class AppStartError extends Error {}
+
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+async function main(): Promise<void> {
+  const mode = parseMode(process.argv[2]);
+  const port = parsePort(process.env.PORT ?? "3000");
+  await assertPortFree(port);
+
+  const startedAt = Date.now();
+  const server = await startDatabaseServer();
+  let child: ChildProcess | null = null;
+  let isShuttingDown = false;
+
+  const shutdown = async (exitCode: number) => {
+    if (isShuttingDown) return;
+    isShuttingDown = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await waitForExit(child, 10_000);
+    }
+    await stopQuietly(server);
+    process.exit(exitCode);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      console.log("\nĐang dừng… (stopping)");
+      void shutdown(0);
+    });
+  }
+
+  try {
+    console.log(`Database: ${server.description}`);
+    const prepared = await prepareDatabase(server.url, { shouldSeedDemo: mode !== "start" });
+    if (prepared.appliedMigrationNames.length > 0) {
+      console.log(`Applied ${prepared.appliedMigrationNames.length} migration(s): ${prepared.appliedMigrationNames.join(", ")}`);
+    }
+    if (prepared.seed) {
+      const { counts } = prepared.seed;
+      console.log(`Demo province loaded: ${counts.agencies} agencies, ${counts.assessments} assessments, ${counts.results} results.`);
+    }
+    if (mode !== "dev" && isBuildStale()) {
+      console.log("Building the app (next build)…");
+      await run(process.execPath, [NEXT_BIN, "build"], { ...process.env, DATABASE_URL: server.url });
+    }
+  } catch (error) {
+    await stopQuietly(server);
+    throw error;
+  }
+
+  if (mode !== "start") printDemoAccounts(DEMO_USERS);
+  child = spawn(process.execPath, [NEXT_BIN, mode === "dev" ? "dev" : "start", "--port", String(port), "--hostname", process.env.HOSTNAME ?? "127.0.0.1"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: server.url, PORT: String(port) },
+  });
+  console.log(`PAR Index: http://localhost:${port} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s before Next.js starts; Ctrl-C to stop)`);
+  child.on("exit", (code) => {
+    if (!isShuttingDown) {
+      console.error(`Next.js stopped (exit code ${code ?? "signal"}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+}
+
+function parseMode(value: string | undefined): Mode {
+  if (value === "demo" || value === "dev" || value === "start") return value;
+  throw new AppStartError(`Usage: tsx scripts/run-app.ts demo|dev|start (got "${value ?? ""}")`);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new AppStartError(`PORT must be a number from 1 to 65535 (got "${value}").`);
+  return port;
+}
+
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new AppStartError(`Port ${port} is already in use. Stop the program using it, or choose another port: PORT=3001 npm run demo`)
+          : error,
+      ),
+    );
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+/** True when there is no production build, or a source file changed since it was made. */
+function isBuildStale(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.some((input) => newestModification(path.resolve(input)) > builtAt);
+}
+
+function newestModification(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stats = statSync(target);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(target, { withFileTypes: true })
+    .filter((entry) => entry.name !== "generated" && entry.name !== "node_modules")
+    .reduce((newest, entry) => Math.max(newest, newestModification(path.join(target, entry.name))), stats.mtimeMs);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new AppStartError(`\`next ${args.slice(1).join(" ")}\` failed (exit code ${code}).`))));
+  });
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve();
+    }, timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+async function stopQuietly(server: DatabaseServer): Promise<void> {
+  try {
+    await server.stop();
+  } catch (error) {
+    console.error(`Could not stop PostgreSQL cleanly: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  const isExpected = error instanceof DatabaseConfigError || error instanceof AppStartError;
+  console.error(isExpected ? (error as Error).message : `Could not start PAR Index: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
