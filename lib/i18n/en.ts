@@ -31,7 +31,6 @@ export const en: Translation<Messages> = {
     rankChangeDown: "Down {n}",
     rankChangeSame: "Unchanged",
     rankChangeNew: "New",
-    average: "Average index: {percent}",
     agencyCount: "{count} agencies",
   },
   errors: {

@@ -27,7 +27,6 @@ export const vi = {
     rankChangeDown: "Giảm {n} bậc",
     rankChangeSame: "Giữ nguyên",
     rankChangeNew: "Mới",
-    average: "Chỉ số trung bình: {percent}",
     agencyCount: "{count} đơn vị",
   },
   errors: {

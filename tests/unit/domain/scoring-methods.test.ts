@@ -4,9 +4,9 @@ import type { TCriterionMethod } from "@/lib/domain/criterion-params";
 import { toThousandths } from "@/lib/domain/points";
 import { scoreInput } from "@/lib/domain/scoring-methods";
 
-const criterion = (definition: TCriterionMethod, maxPoints: number) => ({ ...definition, maxPoints: toThousandths(maxPoints) });
+const criterion = <T extends TCriterionMethod>(definition: T, maxPoints: number) => ({ ...definition, maxPoints: toThousandths(maxPoints) });
 
-const completionRate = criterion(
+const completionRate = criterion<Extract<TCriterionMethod, { method: "TIERED_RATE" }>>(
   {
     method: "TIERED_RATE",
     params: {
