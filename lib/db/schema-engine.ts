@@ -89,7 +89,8 @@ export async function diffMigrationsToSchema(
  * Writes `<migrationsDir>/<timestamp>_<name>/migration.sql` for the difference between the
  * migrations folder and the schema, as `prisma migrate dev --create-only` would, and
  * `migration_lock.toml` when it is missing. Writes nothing and returns null when they are in sync.
- * The database is only read (to check the migration history); applying is the caller's choice.
+ * It does not apply the migration, nor read the database at `databaseUrl`: the migrations are
+ * replayed into throwaway databases on its server (the user needs CREATEDB).
  */
 export async function createMigration(
   databaseUrl: string,
@@ -101,18 +102,25 @@ export async function createMigration(
     readSchemaFiles(options.schemaPath ?? DEFAULT_SCHEMA_PATH),
     readMigrationsList(migrationsDir),
   ]);
-  const created = await withSchemaEngine(databaseUrl, schemaFiles, options.onLog, async (engine) => {
-    // Without this call first, createMigration fails with "PostgreSQL shadow DB must be provided
-    // through an external factory": it is what lets the engine ask our factory for a shadow database.
-    await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters: NO_FILTER });
-    return engine.createMigration({
-      draft: false,
-      migrationName: name,
-      migrationsList,
-      schema: { files: schemaFiles },
-      filters: NO_FILTER,
-    });
-  });
+  // The engine's createMigration takes the schema the migrations produce only from a cache, and
+  // fails with "PostgreSQL shadow DB must be provided through an external factory" when it is not
+  // there. diagnoseMigrationHistory fills that cache, from the shadow database, but for the
+  // migrations the main database has applied. So the main database here is a scratch one with
+  // every migration applied: then the result does not depend on the state of the app's database
+  // (behind after a pull, a failed migration…).
+  const created = await withScratchDatabase(databaseUrl, (scratchUrl) =>
+    withSchemaEngine(scratchUrl, schemaFiles, options.onLog, async (engine) => {
+      await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
+      await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: true, filters: NO_FILTER });
+      return engine.createMigration({
+        draft: false,
+        migrationName: name,
+        migrationsList,
+        schema: { files: schemaFiles },
+        filters: NO_FILTER,
+      });
+    }),
+  );
   if (created.migrationScript === null) return { migrationName: null, migrationPath: null };
 
   const migrationName = created.generatedMigrationName;
@@ -213,6 +221,52 @@ async function readMigrationsList(migrationsDir: string): Promise<MigrationList>
     shadowDbInitScript: "",
     migrationDirectories,
   };
+}
+
+async function withClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs `run` with the URL of a new empty database on the server of `databaseUrl`, then drops it. */
+async function withScratchDatabase<T>(databaseUrl: string, run: (scratchUrl: string) => Promise<T>): Promise<T> {
+  const name = await createUniqueDatabase(databaseUrl, "prisma_scratch");
+  try {
+    return await run(urlOfDatabase(databaseUrl, name));
+  } finally {
+    await dropDatabase(databaseUrl, name);
+  }
+}
+
+async function createUniqueDatabase(databaseUrl: string, prefix: string): Promise<string> {
+  // The pid says which process left a database behind, should one ever be.
+  const name = `${prefix}_${process.pid}_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  await withClient(databaseUrl, (client) => client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`)).catch(
+    (error: Error) => {
+      throw new Error(`Cannot create a temporary database (${error.message}): the database user needs CREATEDB`, {
+        cause: error,
+      });
+    },
+  );
+  return name;
+}
+
+async function dropDatabase(databaseUrl: string, name: string): Promise<void> {
+  // FORCE: a connection left open by mistake must not keep the database alive.
+  await withClient(databaseUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+  );
+}
+
+function urlOfDatabase(databaseUrl: string, name: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = `/${encodeURIComponent(name)}`;
+  return url.toString();
 }
 
 async function withSchemaEngine<T>(
@@ -340,22 +394,8 @@ class EngineConnections implements SqlMigrationAwareDriverAdapterFactory {
    * creates a uniquely named database on the same server and drops it once its pool is closed.
    */
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const shadowName = `prisma_shadow_${Date.now()}_${randomBytes(4).toString("hex")}`;
-    await this.withAdminClient((client) => client.query(`CREATE DATABASE ${quoteIdentifier(shadowName)}`)).catch(
-      (error: Error) => {
-        throw new Error(`Cannot create a shadow database (${error.message}): the database user needs CREATEDB`, {
-          cause: error,
-        });
-      },
-    );
-    const shadowUrl = new URL(this.databaseUrl);
-    shadowUrl.pathname = `/${encodeURIComponent(shadowName)}`;
-    return this.open(shadowUrl.toString(), () =>
-      // FORCE: a connection the engine forgot must not keep the database alive.
-      this.withAdminClient((client) =>
-        client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(shadowName)} WITH (FORCE)`),
-      ),
-    );
+    const shadowName = await createUniqueDatabase(this.databaseUrl, "prisma_shadow");
+    return this.open(urlOfDatabase(this.databaseUrl, shadowName), () => dropDatabase(this.databaseUrl, shadowName));
   }
 
   /** Closes whatever is still open; returns the first error rather than throwing it. */
@@ -413,17 +453,6 @@ class EngineConnections implements SqlMigrationAwareDriverAdapterFactory {
         column: error.column,
         hint: error.hint,
       });
-    }
-  }
-
-  private async withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-    // Not the engine's pool: it has a single connection, which the engine may be holding.
-    const client = new pg.Client({ connectionString: this.databaseUrl });
-    await client.connect();
-    try {
-      return await run(client);
-    } finally {
-      await client.end();
     }
   }
 }
@@ -489,8 +518,4 @@ function restoreCharColumnsInTransaction(transaction: Transaction): Transaction 
     rollbackToSavepoint: transaction.rollbackToSavepoint?.bind(transaction),
     releaseSavepoint: transaction.releaseSavepoint?.bind(transaction),
   };
-}
-
-function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
 }
