@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     }
     if (mode !== "dev" && isBuildStale()) {
       console.log("Building the app (next build)…");
-      await run(process.execPath, [NEXT_BIN, "build"], { ...process.env, DATABASE_URL: server.url });
+      await run(process.execPath, [NEXT_BIN, "build"], nextEnv(server));
     }
   } catch (error) {
     await stopQuietly(server);
@@ -72,15 +72,20 @@ async function main(): Promise<void> {
   if (mode !== "start") printDemoAccounts(DEMO_USERS);
   child = spawn(process.execPath, [NEXT_BIN, mode === "dev" ? "dev" : "start", "--port", String(port), "--hostname", process.env.HOSTNAME ?? "127.0.0.1"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: server.url, PORT: String(port) },
+    env: { ...nextEnv(server), PORT: String(port) },
   });
-  console.log(`PAR Index: http://localhost:${port} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s before Next.js starts; Ctrl-C to stop)`);
+  console.log(`PAR Index: http://localhost:${port} — database ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, starting Next.js (Ctrl-C to stop)`);
   child.on("exit", (code) => {
     if (!isShuttingDown) {
       console.error(`Next.js stopped (exit code ${code ?? "signal"}).`);
       void shutdown(code ?? 1);
     }
   });
+}
+
+function nextEnv(server: DatabaseServer): NodeJS.ProcessEnv {
+  // The machines this runs on are often offline: no telemetry calls.
+  return { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: server.url };
 }
 
 function parseMode(value: string | undefined): Mode {

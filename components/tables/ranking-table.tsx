@@ -37,8 +37,8 @@ export function RankingTable({ caption, rows, precision }: RankingTableProps) {
               <td className="px-3 py-2 text-right tabular-nums">{formatPoints(row.totalPoints)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatPoints(row.maxPoints)}</td>
               <td className="px-3 py-2 text-right font-semibold tabular-nums">{formatPercent(row.indexPercent, precision)}</td>
-              <td className="px-3 py-2">{row.bandLabel ?? "—"}</td>
-              <td className="px-3 py-2">
+              <td className="whitespace-nowrap px-3 py-2">{row.bandLabel ?? "—"}</td>
+              <td className="whitespace-nowrap px-3 py-2">
                 <RankChange change={row.rankChange} isRanked={row.rank !== null} />
               </td>
             </tr>
