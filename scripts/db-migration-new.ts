@@ -33,8 +33,10 @@ async function main(): Promise<number> {
 main().then(
   (exitCode) => process.exit(exitCode),
   (error: unknown) => {
+    // The message as the engine wrote it, without the stack: a schema error (P1012) points at the
+    // offending line of prisma/schema.prisma over several lines, which one line would garble.
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`db:migration:new failed: ${message.replace(/\s*\n\s*/g, " ")}`);
+    console.error(`db:migration:new failed: ${message.trim()}`);
     process.exit(1);
   },
 );

@@ -289,7 +289,11 @@ async function withSchemaEngine<T>(
     failure = toSchemaEngineError(error, adapterFactory.errorRegistry, connections);
     throw failure;
   } finally {
-    engine?.free();
+    try {
+      engine?.free();
+    } catch {
+      // After a panic no engine method is safe, free() included; the error above says what broke.
+    }
     // The engine does not always await the adapters' dispose; shadow databases are dropped there.
     const disposeError = await connections.disposeAll();
     if (disposeError && failure === undefined) throw disposeError;
@@ -332,7 +336,10 @@ function toSchemaEngineError(error: unknown, errorRegistry: ErrorRegistry, conne
   if (!(error instanceof Error)) return new SchemaEngineError(String(error), undefined, { cause: error });
   if (error instanceof WebAssembly.RuntimeError) {
     const reason = lastPanicMessage ?? error.message;
-    return new SchemaEngineError(`The Prisma schema engine crashed: ${reason}`, undefined, { cause: error });
+    // The WebAssembly instance is shared by the process and unusable after a panic.
+    return new SchemaEngineError(`The Prisma schema engine crashed (restart the process): ${reason}`, undefined, {
+      cause: error,
+    });
   }
   const engineCode: unknown = (error as Error & { code?: unknown }).code;
   const code = typeof engineCode === "string" ? engineCode : undefined;
