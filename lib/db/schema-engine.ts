@@ -319,12 +319,28 @@ function loadEngineBindings(): Promise<typeof engineBindings> {
     };
     const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": engineBindings });
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": withUnrefTimers(engineBindings) });
     engineBindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return engineBindings;
   })();
   return engineBindingsPromise;
+}
+
+/**
+ * The engine arms 10-second timers (around the migration advisory lock) that it never clears, and
+ * they kept every caller alive ~10 s after its work was done: scripts, and Vitest, which reported
+ * "something prevents the main process from exiting" after its global setup applied migrations.
+ * Unref'd, they still fire in a living process but no longer hold it open; while the engine is at
+ * work, its open database connections do.
+ */
+function withUnrefTimers(bindings: typeof engineBindings): WebAssembly.ModuleImports {
+  const imports = { ...bindings } as WebAssembly.ModuleImports;
+  for (const name of Object.keys(imports)) {
+    if (!name.startsWith("__wbg_setTimeout_")) continue;
+    imports[name] = (callback: () => void, milliseconds: number) => setTimeout(callback, milliseconds >>> 0).unref();
+  }
+  return imports;
 }
 
 /**
