@@ -24,7 +24,7 @@ async function main(): Promise<number> {
   }
 }
 
-// process.exit: the engine can leave a timer that would keep the process alive for ~10 s.
+// Exit explicitly: a CLI should end when its work is done, whatever a library left open.
 main().then(
   (exitCode) => process.exit(exitCode),
   (error: unknown) => {
