@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import {
+  CONNECT_TIMEOUT_MS,
   connect,
   createDatabase,
   databaseNameOf,
@@ -134,12 +135,16 @@ async function useExternalServer(url: string): Promise<DatabaseServer> {
   const description = `PostgreSQL ${where}/${database} (DATABASE_URL)`;
   const server: DatabaseServer = { url, isEmbedded: false, stop: async () => {}, description };
 
+  const startedAt = Date.now();
   try {
     const client = await connect(url);
     await client.end();
     return server;
   } catch (error) {
-    if (sqlState(error) !== "3D000") throw externalServerError(error, where, user);
+    // pg reports its own connection timeout inconsistently ("Connection terminated
+    // unexpectedly" for an unroutable address), so judge by the clock.
+    const isTimeout = Date.now() - startedAt >= CONNECT_TIMEOUT_MS - 100;
+    if (sqlState(error) !== "3D000") throw externalServerError(error, where, user, isTimeout);
   }
 
   // The server answers but the database is missing: create it, as we do for the embedded one.
@@ -156,11 +161,16 @@ async function useExternalServer(url: string): Promise<DatabaseServer> {
   }
 }
 
-function externalServerError(error: unknown, where: string, user: string): DatabaseConfigError {
+function externalServerError(
+  error: unknown,
+  where: string,
+  user: string,
+  isTimeout = false,
+): DatabaseConfigError {
   const code = sqlState(error);
   if (code === "28P01" || code === "28000") {
     return new DatabaseConfigError(
-      `The PostgreSQL server at ${where} rejected user "${user}" from DATABASE_URL (${code === "28P01" ? "wrong password" : "no pg_hba.conf entry"}). Check the user and password in DATABASE_URL.`,
+      `The PostgreSQL server at ${where} rejected user "${user}" from DATABASE_URL (${code === "28P01" ? "password authentication failed" : "no pg_hba.conf entry for this client"}). Check the user and password in DATABASE_URL.`,
     );
   }
   if (error instanceof pg.DatabaseError) {
@@ -169,7 +179,7 @@ function externalServerError(error: unknown, where: string, user: string): Datab
     );
   }
   // Network failures: errno codes, or pg's own timeout, which has no code.
-  const reason = code ?? (/timeout/i.test(errorMessage(error)) ? "timed out" : errorMessage(error));
+  const reason = isTimeout ? "timed out" : (code ?? errorMessage(error));
   return new DatabaseConfigError(
     `Cannot reach the PostgreSQL server at ${where} given by DATABASE_URL (${reason}). Check that it is running, or unset DATABASE_URL to use the embedded server.`,
   );
@@ -336,7 +346,7 @@ function lookupUser(name: string): RunAs | undefined {
 async function prepareDataDirectory(dataDir: string, runAs: RunAs | undefined, binaries: Binaries) {
   const parent = path.dirname(dataDir);
   try {
-    await fsp.mkdir(parent, { recursive: true });
+    await makeDirectories(parent);
     // access() is meaningless for root, but root can still hit a read-only file system.
     await fsp.access(parent, fs.constants.W_OK | fs.constants.X_OK);
     if (fs.existsSync(dataDir)) {
@@ -365,6 +375,26 @@ async function prepareDataDirectory(dataDir: string, runAs: RunAs | undefined, b
     );
   }
   if (fs.existsSync(dataDir)) await chownTreeIfNeeded(dataDir, runAs);
+}
+
+/**
+ * mkdir -p. Not fs.mkdir({ recursive: true }): in Node 20 that never returns for a path under
+ * /proc (or behind a dangling symlink), because it answers each ENOENT by creating the parent,
+ * which "already exists", and retries forever. PAR_DATA_DIR=/proc/x hung the process that way.
+ */
+async function makeDirectories(dir: string) {
+  const missing: string[] = [];
+  for (let current = dir; !fs.existsSync(current); current = path.dirname(current)) {
+    missing.unshift(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (const directory of missing) {
+    try {
+      await fsp.mkdir(directory);
+    } catch (error) {
+      if (sqlState(error) !== "EEXIST") throw error;
+    }
+  }
 }
 
 /** Adds o+x to `dir` and its ancestors where `runAs` could not otherwise pass; returns those. */
