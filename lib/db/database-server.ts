@@ -80,7 +80,7 @@ export async function startDatabaseServer(
 ): Promise<DatabaseServer> {
   const env = options.env ?? process.env;
   const databaseUrl = env.DATABASE_URL?.trim();
-  if (databaseUrl) return useExternalServer(databaseUrl);
+  if (databaseUrl) return checkExternalServer(databaseUrl);
   return startEmbeddedServer(resolveEmbeddedConfig(options, env));
 }
 
@@ -115,7 +115,7 @@ export function registerShutdown(
 // ---------------------------------------------------------------------------------------------
 // DATABASE_URL
 
-async function useExternalServer(url: string): Promise<DatabaseServer> {
+async function checkExternalServer(url: string): Promise<DatabaseServer> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -794,8 +794,16 @@ async function stopChild(child: ChildProcess): Promise<void> {
   const hasExited = () => child.exitCode !== null || child.signalCode !== null;
   if (hasExited()) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // The timer is cleared on exit: a pending 30 s timer would keep the caller's process alive
+  // (it held vitest's main process open after the global teardown).
   const within = (ms: number) =>
-    Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      void exited.then(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
   // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
   child.kill("SIGINT");
   if (await within(STOP_TIMEOUT_MS)) return;
