@@ -11,6 +11,7 @@ export const CONNECT_TIMEOUT_MS = 5_000;
 // unless we retry briefly.
 const OBJECT_IN_USE = "55006";
 const DUPLICATE_DATABASE = "42P04";
+const UNIQUE_VIOLATION = "23505";
 const INVALID_CATALOG_NAME = "3D000";
 const TEMPLATE_BUSY_RETRY_MS = 5_000;
 
@@ -66,8 +67,9 @@ export async function createDatabase(
         return true;
       } catch (error) {
         const code = sqlState(error);
-        // Another process created it between our check and our CREATE.
-        if (code === DUPLICATE_DATABASE && options.ifNotExists) return false;
+        // Another process created it between our check and our CREATE; when both CREATEs run
+        // at once, the loser gets a unique violation on pg_database instead of 42P04.
+        if ((code === DUPLICATE_DATABASE || code === UNIQUE_VIOLATION) && options.ifNotExists) return false;
         if (code === OBJECT_IN_USE && options.template && Date.now() < deadline) {
           await sleep(50);
           continue;

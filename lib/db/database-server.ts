@@ -430,16 +430,17 @@ async function chownTreeIfNeeded(dataDir: string, runAs: RunAs) {
 
 // initdb writes into `<dataDir>.initdb-<pid>` and we rename it into place only on success, so a
 // run killed during initdb leaves no half-made cluster that would later fail to start.
-function initTempDir(dataDir: string, pid: number): string {
-  return `${dataDir}.initdb-${pid}`;
+// The random part keeps two starts within one process (say a dev server reloading) apart.
+function initTempDir(dataDir: string): string {
+  return `${dataDir}.initdb-${process.pid}-${randomBytes(4).toString("hex")}`;
 }
 
 async function removeAbandonedInitDirs(dataDir: string) {
   const prefix = `${path.basename(dataDir)}.initdb-`;
   for (const entry of await fsp.readdir(path.dirname(dataDir))) {
     if (!entry.startsWith(prefix)) continue;
-    const pid = Number(entry.slice(prefix.length));
-    if (Number.isInteger(pid) && pid !== process.pid && isProcessAlive(pid)) continue;
+    const pid = Number(entry.slice(prefix.length).split("-")[0]);
+    if (Number.isInteger(pid) && (pid === process.pid || isProcessAlive(pid))) continue;
     await fsp.rm(path.join(path.dirname(dataDir), entry), { recursive: true, force: true });
   }
 }
@@ -455,8 +456,7 @@ async function initialiseCluster(config: EmbeddedConfig, runAs: RunAs | undefine
       );
     }
   } else {
-    target = initTempDir(dataDir, process.pid);
-    await fsp.rm(target, { recursive: true, force: true });
+    target = initTempDir(dataDir);
     await fsp.mkdir(target, { mode: 0o700 });
   }
   if (runAs) await fsp.chown(target, runAs.uid, runAs.gid);
@@ -746,8 +746,11 @@ async function spawnServer(
   child.on("exit", (code, signal) => {
     if (isStopRequested || code === 0) return;
     console.error(
-      `Embedded PostgreSQL (data: ${dataDir}) exited unexpectedly (${signal ?? `code ${code}`}): ${log.errors(3)}`,
+      `Embedded PostgreSQL (data: ${dataDir}) exited unexpectedly (${signal ?? `code ${code}`}): ${log.errors(3) || "no error logged"}`,
     );
+    // A process whose database died must not end with status 0 (db:start would otherwise
+    // simply return, as if stopped on purpose).
+    process.exitCode = 1;
   });
   let stopping: Promise<void> | undefined;
   const stop = () => {
