@@ -250,20 +250,19 @@ async function startEmbeddedServer(config: EmbeddedConfig): Promise<DatabaseServ
   }
 }
 
-function reuseServer(running: RunningPostmaster, config: EmbeddedConfig): Promise<DatabaseServer> {
-  // Another live process (a `db:start` terminal, the dev server) owns this cluster; share it and
-  // leave stopping it to that process.
-  const url = embeddedUrl(running.port, config.databaseName);
-  return (async () => {
-    await waitUntilAcceptingConnections(running.port, config.startTimeoutMs);
-    await ensureDatabase(running.port, config.databaseName);
-    return {
-      url,
-      isEmbedded: false,
-      stop: async () => {},
-      description: `embedded PostgreSQL 127.0.0.1:${running.port} (data: ${config.dataDir}, shared with process ${running.ownerPid})`,
-    };
-  })();
+/**
+ * Another live process (a `db:start` terminal, the dev server) owns this cluster: share it, on
+ * whatever port it listens, and leave stopping it to that process (hence isEmbedded: false).
+ */
+async function reuseServer(running: RunningPostmaster, config: EmbeddedConfig): Promise<DatabaseServer> {
+  await waitUntilAcceptingConnections(running.port, config.startTimeoutMs);
+  await ensureDatabase(running.port, config.databaseName);
+  return {
+    url: embeddedUrl(running.port, config.databaseName),
+    isEmbedded: false,
+    stop: async () => {},
+    description: `embedded PostgreSQL 127.0.0.1:${running.port} (data: ${config.dataDir}, shared with process ${running.ownerPid})`,
+  };
 }
 
 function embeddedUrl(port: number, database: string): string {
