@@ -370,7 +370,7 @@ async function prepareDataDirectory(dataDir: string, runAs: RunAs | undefined, b
   ];
   if (changed.length > 0) {
     console.warn(
-      `Made ${[...new Set(changed)].join(", ")} traversable by others (chmod o+x) so that the "${runAs.name}" user can run PostgreSQL there.`,
+      `Made ${[...new Set(changed)].join(", ")} traversable (chmod +x) so that the "${runAs.name}" user can run PostgreSQL there.`,
     );
   }
   if (fs.existsSync(dataDir)) await chownTreeIfNeeded(dataDir, runAs);
@@ -396,14 +396,14 @@ async function makeDirectories(dir: string) {
   }
 }
 
-/** Adds o+x to `dir` and its ancestors where `runAs` could not otherwise pass; returns those. */
+/** Adds the x bit `runAs` needs to `dir` and its ancestors where missing; returns those. */
 function ensureTraversable(dir: string, runAs: RunAs): string[] {
   const changed: string[] = [];
   for (let current = dir; ; current = path.dirname(current)) {
     const stat = fs.statSync(current);
     const bits = stat.uid === runAs.uid ? 0o100 : stat.gid === runAs.gid ? 0o010 : 0o001;
     if ((stat.mode & bits) === 0) {
-      fs.chmodSync(current, (stat.mode & 0o7777) | 0o001);
+      fs.chmodSync(current, (stat.mode & 0o7777) | bits);
       changed.push(current);
     }
     if (path.dirname(current) === current) return changed;
