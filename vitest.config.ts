@@ -22,8 +22,9 @@ export default defineConfig({
           globalSetup: ["tests/support/integration-global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Each file gets its own database; two cores, so two files at a time.
+          // Each file gets its own database; two cores, so two files at a time, after the unit project.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

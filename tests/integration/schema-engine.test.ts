@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import {
   applyMigrations,
@@ -16,10 +16,8 @@ import {
   SchemaEngineError,
 } from "../../lib/db/schema-engine";
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  console.warn("Skipping schema-engine integration tests: set DATABASE_URL to a server where it may CREATE DATABASE.");
-}
+// The integration run's server (tests/support/integration-global-setup.ts): embedded or DATABASE_URL's.
+const serverUrl = inject("testServerUrl");
 
 const SCHEMA_V1 = `
 datasource db {
@@ -45,7 +43,7 @@ const SCHEMA_V2 = SCHEMA_V1.replace("name  String @unique", "name  String @uniqu
 // Sorts after any migration createMigration names today, as a hand-written migration would.
 const BROKEN_MIGRATION = "20991231000000_broken";
 
-describe.skipIf(!serverUrl)("offline migrations (lib/db/schema-engine)", { timeout: 60_000 }, () => {
+describe("offline migrations (lib/db/schema-engine)", { timeout: 60_000 }, () => {
   const databaseName = `schema_engine_test_${randomBytes(4).toString("hex")}`;
   let databaseUrl = "";
   let workDir = "";
@@ -82,7 +80,7 @@ describe.skipIf(!serverUrl)("offline migrations (lib/db/schema-engine)", { timeo
 
   beforeAll(async () => {
     await adminQuery(`CREATE DATABASE ${pg.escapeIdentifier(databaseName)}`);
-    const url = new URL(serverUrl ?? "");
+    const url = new URL(serverUrl);
     url.pathname = `/${databaseName}`;
     databaseUrl = url.toString();
     workDir = await mkdtemp(path.join(os.tmpdir(), "schema-engine-test-"));

@@ -2,7 +2,7 @@
 // throw-away embedded server in a temporary directory. Two template databases are prepared once —
 // one with the migrations applied, one also holding the demo province — so each test file can take
 // a fresh copy in milliseconds (tests/support/test-database.ts).
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -26,6 +26,8 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const dataRoot = process.env.DATABASE_URL ? null : mkdtempSync(path.join(os.tmpdir(), "par-test-pg-"));
+  // Traversable, so that PostgreSQL may run there as the postgres user when the tests run as root.
+  if (dataRoot) chmodSync(dataRoot, 0o711);
   const server = await startDatabaseServer({
     ...(dataRoot ? { dataDir: path.join(dataRoot, "postgres"), port: 54_000 + (process.pid % 1000), isEphemeral: true } : {}),
   });
