@@ -1,40 +1,64 @@
 import { findBand, type TGradingBand } from "./bands";
 import { computeIndexPercent, type IndexPercent, type Precision } from "./index-percent";
-import { compareByExactRatio, rankCompetition } from "./ranking";
+import { rankCompetition } from "./ranking";
 
-export type ResultInput = {
+export type RankingEntry = {
   agencyId: string;
+  agencyName: string;
   totalThousandths: number;
   maxThousandths: number;
+  /** Some units are scored but not ranked. */
   isRanked: boolean;
-  /** Last year's rank in the same unit type, for the change column. */
-  previousRank: number | null;
+  /** The agency's result last year in the same unit type; null when it had none ("mới"). */
+  previous: { rank: number | null; indexPercentThousandths: number } | null;
 };
 
-export type RankedResult = ResultInput & {
+export type RankedResult = RankingEntry & {
   indexPercent: IndexPercent;
   rank: number | null;
   rankedCount: number;
   bandLabel: string | null;
-  /** Positive = moved up. Null when either year is unranked. */
+  /** Places moved up since last year (negative = down); null when unranked in either year. */
   rankChange: number | null;
+  /** Index % change in thousandths of a percent (published figures); null when new. */
+  percentChange: number | null;
+  /** Not assessed in this unit type last year. */
+  isNew: boolean;
 };
 
-/** Index %, competition rank among ranked units, band and change, for one unit type of one year. */
-export function rankResults(inputs: readonly ResultInput[], bands: readonly TGradingBand[], precision: Precision): RankedResult[] {
-  const ranked = inputs.filter((input) => input.isRanked);
-  const ranks = rankCompetition(ranked, compareByExactRatio);
-  const rankByAgency = new Map(ranked.map((input, index) => [input.agencyId, ranks[index] ?? null]));
-  return inputs.map((input) => {
-    const indexPercent = computeIndexPercent(input.totalThousandths, input.maxThousandths, precision);
-    const rank = rankByAgency.get(input.agencyId) ?? null;
+const vietnameseOrder = new Intl.Collator("vi");
+
+/**
+ * Index %, rank, band and change for one unit type of one year, in display order.
+ *
+ * Ranks follow the published (rounded) percentage with standard competition ranking (1, 2, 2, 4),
+ * as announcements do: two units shown at 95,70% share a rank. Unranked units get everything but a
+ * rank and come last. Ties are listed by name in Vietnamese order, so the order is stable.
+ */
+export function rankResults(entries: readonly RankingEntry[], bands: readonly TGradingBand[], precision: Precision): RankedResult[] {
+  const withPercent = entries.map((entry) => ({ entry, indexPercent: computeIndexPercent(entry.totalThousandths, entry.maxThousandths, precision) }));
+  const ranked = withPercent.filter(({ entry }) => entry.isRanked);
+  const ranks = rankCompetition(ranked, (a, b) => b.indexPercent.thousandths - a.indexPercent.thousandths);
+  const rankByAgency = new Map(ranked.map(({ entry }, index) => [entry.agencyId, ranks[index] ?? null]));
+
+  const results = withPercent.map(({ entry, indexPercent }): RankedResult => {
+    const rank = rankByAgency.get(entry.agencyId) ?? null;
+    const previousRank = entry.previous?.rank ?? null;
     return {
-      ...input,
+      ...entry,
       indexPercent,
       rank,
       rankedCount: ranked.length,
       bandLabel: findBand(indexPercent.thousandths, bands)?.label ?? null,
-      rankChange: rank !== null && input.previousRank !== null ? input.previousRank - rank : null,
+      rankChange: rank !== null && previousRank !== null ? previousRank - rank : null,
+      percentChange: entry.previous ? indexPercent.thousandths - entry.previous.indexPercentThousandths : null,
+      isNew: entry.previous === null,
     };
   });
+  return results.sort(
+    (a, b) =>
+      (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+      b.indexPercent.thousandths - a.indexPercent.thousandths ||
+      vietnameseOrder.compare(a.agencyName, b.agencyName),
+  );
 }

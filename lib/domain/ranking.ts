@@ -1,7 +1,7 @@
 /**
  * Competition ranking ("1224"): equal entries share a rank and the next rank skips, as in the
  * published tables (Hà Nội 2023: two districts both 95.7%). `compare` orders best first and
- * returns 0 for a tie. Returns the ranks in the input order.
+ * returns 0 for a tie. Returns the ranks in the input order. O(n log n).
  */
 export function rankCompetition<T>(items: readonly T[], compare: (a: T, b: T) => number): number[] {
   const order = items.map((item, index) => ({ item, index })).sort((a, b) => compare(a.item, b.item) || a.index - b.index);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 import type { TCriterionMethod } from "./criterion-params";
+import { vi } from "@/lib/i18n/vi";
+
 import { divideHalfUp, toThousandths } from "./points";
 
 // Each scoring method is a pure function from a zod-validated input to points (thousandths).
@@ -12,19 +14,17 @@ export const ZRateInput = z.object({ numerator: z.number().int().min(0), denomin
 export const ZCountInput = z.object({ count: z.number().int().min(0) });
 export const ZManualInput = z.object({ points: z.number().min(0) });
 
-export type ScoringErrorCode =
-  /** The input does not have the shape the method needs (e.g. a negative count). */
-  | "INVALID_INPUT"
-  /** Numerator greater than denominator. */
-  | "NUMERATOR_EXCEEDS_DENOMINATOR"
-  /** A manual value outside 0..max. */
-  | "POINTS_OUT_OF_RANGE"
-  /** A manual value not on the set's step (e.g. 0.3 with step 0.25). */
-  | "POINTS_OFF_STEP"
-  /** A categorical option that does not exist. */
-  | "UNKNOWN_OPTION"
-  /** SURVEY criteria are filled from imported survey results, never entered. */
-  | "NOT_SELF_SCORED";
+/**
+ * Why an input was refused (messages in lib/i18n, vi.domain.scoringErrors):
+ * - INVALID_INPUT: the input does not have the shape the method needs (e.g. a negative count);
+ * - NUMERATOR_EXCEEDS_DENOMINATOR: more achieved than the total (e.g. 11 of 10 dossiers);
+ * - POINTS_OUT_OF_RANGE: a manual or survey value outside 0..max;
+ * - POINTS_OFF_STEP: a manual value not on the set's step (0.3 with step 0.25), or a survey value
+ *   with more than 3 decimals;
+ * - UNKNOWN_OPTION: a categorical option that does not exist;
+ * - NOT_SELF_SCORED: SURVEY criteria are filled from imported survey results, never entered.
+ */
+export type ScoringErrorCode = keyof typeof vi.domain.scoringErrors;
 
 export type ScoringOutcome =
   | { ok: true; points: number; isExcludedFromMaximum: boolean }
@@ -99,4 +99,17 @@ export function scoreInput(criterion: TCriterionMethod & { maxPoints: number }, 
     case "SURVEY":
       return rejected("NOT_SELF_SCORED");
   }
+}
+
+/** Points of a SURVEY criterion from an imported survey value (0..max, at most 3 decimals). */
+export function scoreSurveyValue(value: number | string, maxPoints: number): ScoringOutcome {
+  let points: number;
+  try {
+    points = toThousandths(value);
+  } catch {
+    const isDecimal = typeof value === "number" ? Number.isFinite(value) : /^-?\d+(\.\d+)?$/.test(value.trim());
+    return rejected(isDecimal ? "POINTS_OFF_STEP" : "INVALID_INPUT");
+  }
+  if (points < 0 || points > maxPoints) return rejected("POINTS_OUT_OF_RANGE");
+  return scored(points);
 }

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import { hash } from "@node-rs/argon2";
 
-import { aggregatePoints } from "@/lib/domain/aggregate-points";
+import { computeAssessmentTotals, type LeafScore } from "@/lib/domain/assessment-totals";
+import { buildCriteriaTree, type CriteriaTree } from "@/lib/domain/criteria-tree";
 import type { TCriterionMethod } from "@/lib/domain/criterion-params";
 import type { Precision } from "@/lib/domain/index-percent";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
@@ -206,7 +207,7 @@ async function seedYear(
       (agency) => agency.unitTypeCode === unitType.code && isActiveAtYearEnd(agency, demoYear.year),
     );
     if (demoYear.phase === "PUBLISHED") {
-      const rows = await seedPublishedAssessments(tx, year, unitTypeId, criteria, agencies, agencyIds, set);
+      const rows = await seedPublishedAssessments(tx, year, unitTypeId, criteria, agencies, agencyIds, buildSeedTree(set));
       rankedByUnitType.push({ unitTypeId, unitTypeName: unitType.name, rows });
     } else {
       await seedAssessmentsInProgress(tx, year.id, criteria, agencies, agencyIds);
@@ -301,7 +302,7 @@ async function seedPublishedAssessments(
   criteria: StoredCriterion[],
   agencies: DemoAgency[],
   agencyIds: Map<string, string>,
-  reference: SeedCriteriaSet,
+  tree: CriteriaTree,
 ): Promise<TPublicationSnapshot["unitTypes"][number]["rows"]> {
   const criteriaSetId = await criteriaSetIdOf(tx, year.id, unitTypeId);
   const yearEnd = (month: number, day: number) => new Date(Date.UTC(year.year + 1, month - 1, day, 3));
@@ -326,14 +327,14 @@ async function seedPublishedAssessments(
 
     const scores: Prisma.ScoreCreateManyInput[] = [];
     const surveyResults: Prisma.SurveyResultCreateManyInput[] = [];
-    const finalPointsByCode = new Map<string, { points: number; isExcludedFromMaximum?: boolean }>();
+    const leafScores = new Map<string, LeafScore>();
     for (const criterion of criteria) {
       if (!criterion.method) continue;
       if (criterion.method.method === "SURVEY") {
         const points = surveyPoints(criterion.maxPoints, agency.quality, random);
         surveyResults.push({ yearId: year.id, agencyId, criterionId: criterion.id, points: formatThousandths(points), importedAt: yearEnd(2, 20) });
         scores.push({ assessmentId: assessment.id, criterionId: criterion.id, finalPoints: formatThousandths(points) });
-        finalPointsByCode.set(criterion.code, { points });
+        leafScores.set(criterion.code, { survey: points });
         continue;
       }
       const selfInput = generateInput(criterion, agency.quality, random);
@@ -345,6 +346,7 @@ async function seedPublishedAssessments(
         selfPoints: formatThousandths(self.points),
         selfUpdatedAt: yearEnd(1, 10),
       };
+      const leafScore: LeafScore = { self };
       let final = self;
       const lowered = random() < 0.15 ? lowerInput(criterion, selfInput) : null;
       if (lowered) {
@@ -357,6 +359,7 @@ async function seedPublishedAssessments(
             round1At: yearEnd(2, 3),
           });
           final = round1;
+          leafScore.round1 = round1;
           if (random() < 0.35) {
             // The agency's explanation convinced the council: round 2 restores the self score.
             Object.assign(row, {
@@ -368,38 +371,32 @@ async function seedPublishedAssessments(
               round2At: yearEnd(2, 18),
             });
             final = self;
+            leafScore.round2 = self;
           }
         }
       }
       row.finalPoints = formatThousandths(final.points);
       scores.push(row);
-      finalPointsByCode.set(criterion.code, final);
+      leafScores.set(criterion.code, leafScore);
     }
     await tx.score.createMany({ data: scores, skipDuplicates: true });
     await tx.surveyResult.createMany({ data: surveyResults, skipDuplicates: true });
 
-    const aggregation = aggregatePoints({
-      nodes: criteria.map((criterion) => ({
-        code: criterion.code,
-        parentCode: criterion.parentCode,
-        section: criterion.section,
-        maxPoints: criterion.maxPoints,
-        isSurvey: criterion.method?.method === "SURVEY",
-      })),
-      pointsByCode: finalPointsByCode,
-      maxBonusPoints: reference.maxBonusPoints,
-      maxPenaltyPoints: reference.maxPenaltyPoints,
+    const counted = computeAssessmentTotals(tree, leafScores, {
+      isFinalized: true,
       isSurveyIncluded: year.isSurveyIncluded,
-    });
+      precision: year.precision as Precision,
+    }).final;
+    if (!counted) throw new Error("A finalized assessment has final totals");
     totals.push({
       agency,
       agencyId,
-      totalPoints: aggregation.totalPoints,
-      maxPoints: aggregation.maxPoints,
-      surveyPoints: aggregation.surveyPoints,
-      bonus: aggregation.bonusPoints,
-      penalty: aggregation.penaltyPoints,
-      domains: aggregation.domains.map((domain) => ({
+      totalPoints: counted.totalPoints,
+      maxPoints: counted.maxPoints,
+      surveyPoints: counted.surveyPoints,
+      bonus: counted.bonusPoints,
+      penalty: counted.penaltyPoints,
+      domains: counted.domains.map((domain) => ({
         code: domain.code,
         points: formatThousandths(domain.points),
         maxPoints: formatThousandths(domain.maxPoints),
@@ -407,31 +404,33 @@ async function seedPublishedAssessments(
     });
   }
 
-  const previousRanks = new Map(
+  const previousResults = new Map(
     (
       await tx.result.findMany({
         where: { year: { year: year.year - 1 }, unitTypeId, agencyId: { in: totals.map((total) => total.agencyId) } },
-        select: { agencyId: true, rank: true },
+        select: { agencyId: true, rank: true, indexPercent: true },
       })
-    ).map((row) => [row.agencyId, row.rank]),
+    ).map((row) => [row.agencyId, { rank: row.rank, indexPercentThousandths: toThousandths(row.indexPercent.toFixed(3)) }]),
   );
+  const totalsByAgency = new Map(totals.map((total) => [total.agencyId, total]));
   const bands = (await tx.gradingBand.findMany({ where: { yearId: year.id, unitTypeId }, select: { label: true, minPercent: true } })).map(
     (band) => ({ label: band.label, minPercentThousandths: toThousandths(band.minPercent.toFixed(3)) }),
   );
   const ranked = rankResults(
     totals.map((total) => ({
       agencyId: total.agencyId,
+      agencyName: total.agency.name,
       totalThousandths: total.totalPoints,
       maxThousandths: total.maxPoints,
       isRanked: total.agency.isRanked ?? true,
-      previousRank: previousRanks.get(total.agencyId) ?? null,
+      previous: previousResults.get(total.agencyId) ?? null,
     })),
     bands,
     year.precision as Precision,
   );
   await tx.result.createMany({
-    data: ranked.map((result, index) => {
-      const total = required(totals[index], result.agencyId);
+    data: ranked.map((result) => {
+      const total = required(totalsByAgency.get(result.agencyId), result.agencyId);
       return {
         yearId: year.id,
         agencyId: result.agencyId,
@@ -453,23 +452,22 @@ async function seedPublishedAssessments(
     skipDuplicates: true,
   });
 
-  return ranked
-    .map((result, index) => {
-      const agency = required(totals[index], result.agencyId).agency;
-      return {
-        agencyId: result.agencyId,
-        agencySlug: agency.slug,
-        agencyName: agency.name,
-        totalPoints: formatThousandths(result.totalThousandths),
-        maxPoints: formatThousandths(result.maxThousandths),
-        indexPercent: result.indexPercent.text,
-        rank: result.rank,
-        rankedCount: result.rankedCount,
-        bandLabel: result.bandLabel,
-        rankChange: result.rankChange,
-      };
-    })
-    .sort((a, b) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.agencyName.localeCompare(b.agencyName, "vi"));
+  // rankResults lists them in display order: rank, then Vietnamese name order.
+  return ranked.map((result) => {
+    const agency = required(totalsByAgency.get(result.agencyId), result.agencyId).agency;
+    return {
+      agencyId: result.agencyId,
+      agencySlug: agency.slug,
+      agencyName: agency.name,
+      totalPoints: formatThousandths(result.totalThousandths),
+      maxPoints: formatThousandths(result.maxThousandths),
+      indexPercent: result.indexPercent.text,
+      rank: result.rank,
+      rankedCount: result.rankedCount,
+      bandLabel: result.bandLabel,
+      rankChange: result.rankChange,
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -636,4 +634,16 @@ function clamp(value: number, min: number, max: number): number {
 function required<T>(value: T | undefined | null, what: string): T {
   if (value === undefined || value === null) throw new Error(`Seed data is inconsistent: missing ${what}`);
   return value;
+}
+
+/** The reference set as a validated tree; a seed set that breaks a rule stops the seed. */
+function buildSeedTree(set: SeedCriteriaSet): CriteriaTree {
+  const built = buildCriteriaTree({
+    criteria: set.criteria,
+    totalMaxPoints: set.totalMaxPoints,
+    maxBonusPoints: set.maxBonusPoints,
+    maxPenaltyPoints: set.maxPenaltyPoints,
+  });
+  if (!built.ok) throw new Error(`Invalid seed criteria set "${set.title}": ${built.problems.map((problem) => problem.message).join(" ")}`);
+  return built.tree;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { TCriterionMethod } from "@/lib/domain/criterion-params";
 import { toThousandths } from "@/lib/domain/points";
-import { scoreInput } from "@/lib/domain/scoring-methods";
+import { scoreInput, scoreSurveyValue } from "@/lib/domain/scoring-methods";
 
 const criterion = <T extends TCriterionMethod>(definition: T, maxPoints: number) => ({ ...definition, maxPoints: toThousandths(maxPoints) });
 
@@ -83,5 +83,20 @@ describe("scoreInput", () => {
       ok: false,
       code: "NOT_SELF_SCORED",
     });
+  });
+});
+
+describe("scoreSurveyValue", () => {
+  it("accepts imported survey points from 0 to the maximum, exactly", () => {
+    expect(scoreSurveyValue("1.75", toThousandths(2))).toEqual({ ok: true, points: 1_750, isExcludedFromMaximum: false });
+    expect(scoreSurveyValue(2, toThousandths(2))).toMatchObject({ points: 2_000 });
+  });
+
+  it("rejects out-of-range, over-precise and non-numeric values", () => {
+    expect(scoreSurveyValue("2.01", toThousandths(2))).toEqual({ ok: false, code: "POINTS_OUT_OF_RANGE" });
+    expect(scoreSurveyValue(-0.5, toThousandths(2))).toEqual({ ok: false, code: "POINTS_OUT_OF_RANGE" });
+    expect(scoreSurveyValue("1.2345", toThousandths(2))).toEqual({ ok: false, code: "POINTS_OFF_STEP" });
+    expect(scoreSurveyValue("một", toThousandths(2))).toEqual({ ok: false, code: "INVALID_INPUT" });
+    expect(scoreSurveyValue(Number.NaN, toThousandths(2))).toEqual({ ok: false, code: "INVALID_INPUT" });
   });
 });
