@@ -48,23 +48,40 @@ export type AssessmentTotals = {
 
 export type TotalsOptions = { isFinalized: boolean; isSurveyIncluded: boolean; precision: Precision };
 
+/** Latest appraised value, else the self value; survey criteria take the imported survey points. */
+function countedPoints(scores: ReadonlyMap<string, LeafScore>, node: CriterionNode, choose: (score: LeafScore) => LeafPoints | null | undefined): LeafPoints | null {
+  const score = scores.get(node.code);
+  if (!score) return null;
+  if (node.method?.method === "SURVEY") return score.survey === null || score.survey === undefined ? null : { points: score.survey };
+  return choose(score) ?? null;
+}
+const selfPoints = (score: LeafScore) => score.self;
+const latestAppraisedOrSelf = (score: LeafScore) => score.round2 ?? score.round1 ?? score.self;
+
 export function computeAssessmentTotals(
   tree: CriteriaTree,
   scores: ReadonlyMap<string, LeafScore>,
   options: TotalsOptions,
 ): AssessmentTotals {
-  const pick = (choose: (score: LeafScore) => LeafPoints | null | undefined) => (node: CriterionNode): LeafPoints | null => {
-    const score = scores.get(node.code);
-    if (!score) return null;
-    if (node.method?.method === "SURVEY") return score.survey === null || score.survey === undefined ? null : { points: score.survey };
-    return choose(score) ?? null;
-  };
-  const latestAppraisedOrSelf = (score: LeafScore) => score.round2 ?? score.round1 ?? score.self;
+  const appraised = sumTree(tree, (node) => countedPoints(scores, node, latestAppraisedOrSelf), options);
   return {
-    self: sumTree(tree, pick((score) => score.self), options),
-    appraised: sumTree(tree, pick(latestAppraisedOrSelf), options),
-    final: options.isFinalized ? sumTree(tree, pick(latestAppraisedOrSelf), options) : null,
+    self: sumTree(tree, (node) => countedPoints(scores, node, selfPoints), options),
+    appraised,
+    // Once finalized, what counts is exactly the appraised view: the same leaves, the same sums.
+    final: options.isFinalized ? appraised : null,
   };
+}
+
+/**
+ * The totals that count for a finalized assessment, without the per-node detail: what the year's
+ * results need for every agency at once (computing a whole province's year keeps only these).
+ */
+export function computeFinalTotals(
+  tree: CriteriaTree,
+  scores: ReadonlyMap<string, LeafScore>,
+  options: Omit<TotalsOptions, "isFinalized">,
+): Omit<ViewTotals, "byCode"> {
+  return sumTree(tree, (node) => countedPoints(scores, node, latestAppraisedOrSelf), { ...options, isNodeDetailKept: false });
 }
 
 /**
@@ -75,9 +92,11 @@ export function computeAssessmentTotals(
 export function sumTree(
   tree: CriteriaTree,
   pointsOf: (node: CriterionNode) => LeafPoints | null,
-  options: Pick<TotalsOptions, "isSurveyIncluded" | "precision">,
+  options: Pick<TotalsOptions, "isSurveyIncluded" | "precision"> & { isNodeDetailKept?: boolean },
 ): ViewTotals {
+  // Per-node totals are for one assessment's screen; a whole year's computation skips them.
   const byCode = new Map<string, NodeTotal>();
+  const keep = options.isNodeDetailKept === false ? () => undefined : (code: string, total: NodeTotal) => void byCode.set(code, total);
   let surveyPoints = 0;
 
   const visit = (node: CriterionNode): NodeTotal => {
@@ -99,7 +118,7 @@ export function sumTree(
       const maxPoints = Math.max(0, node.maxPoints - excludedMax);
       total = { points: Math.min(points, maxPoints), maxPoints };
     }
-    byCode.set(node.code, total);
+    keep(node.code, total);
     return total;
   };
 
@@ -118,7 +137,7 @@ export function sumTree(
   const itemsSum = (items: readonly CriterionNode[]) =>
     items.reduce((sum, item) => {
       const points = Math.min(pointsOf(item)?.points ?? 0, item.maxPoints);
-      byCode.set(item.code, { points, maxPoints: item.maxPoints });
+      keep(item.code, { points, maxPoints: item.maxPoints });
       return sum + points;
     }, 0);
   const bonusPoints = Math.min(itemsSum(tree.bonusItems), tree.maxBonusPoints);

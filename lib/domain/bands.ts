@@ -47,6 +47,12 @@ export function validateBands(bands: readonly TGradingBand[]): BandProblem[] {
  * shown at 90,00% is never put in the band below.
  */
 export function findBand(percentThousandths: number, bands: readonly TGradingBand[]): TGradingBand | null {
-  const descending = [...bands].sort((a, b) => b.minPercentThousandths - a.minPercentThousandths);
-  return descending.find((band) => percentThousandths >= band.minPercentThousandths) ?? null;
+  let found: TGradingBand | null = null;
+  for (const band of bands) {
+    // The highest lower bound the figure reaches, whatever order the bands come in.
+    if (percentThousandths >= band.minPercentThousandths && (found === null || band.minPercentThousandths > found.minPercentThousandths)) {
+      found = band;
+    }
+  }
+  return found;
 }

@@ -1,4 +1,4 @@
-import { divideHalfUp, formatThousandths } from "./points";
+import { divideHalfUpSafe, formatThousandths } from "./points";
 
 export type Precision = 2 | 3;
 
@@ -15,9 +15,8 @@ export type IndexPercent = {
  */
 export function computeIndexPercent(totalThousandths: number, maxThousandths: number, precision: Precision): IndexPercent {
   if (maxThousandths <= 0) throw new RangeError("The maximum points must be positive");
-  const unitsPerPercent = 10n ** BigInt(precision);
-  const units = divideHalfUp(BigInt(totalThousandths) * 100n * unitsPerPercent, BigInt(maxThousandths));
-  const thousandths = Number(units * 10n ** BigInt(3 - precision));
+  const units = divideHalfUpSafe(totalThousandths * 100 * 10 ** precision, maxThousandths);
+  const thousandths = units * 10 ** (3 - precision);
   const fixed = formatThousandths(thousandths);
   return { text: fixed.slice(0, fixed.length - (3 - precision)), thousandths };
 }

@@ -7,6 +7,12 @@ const DECIMAL_PATTERN = /^(-)?(\d+)(?:\.(\d+))?$/;
 
 /** Parses "12.5", "0.25", 2 or "91.790" into thousandths. Throws on more than 3 decimals. */
 export function toThousandths(value: string | number): number {
+  if (typeof value === "number" && Number.isFinite(value)) {
+    // Fast path, same answer as the text path: a double stands for a decimal of at most 3 places
+    // exactly when rounding it to thousandths gives it back.
+    const thousandths = Math.round(value * POINT_SCALE);
+    if (thousandths / POINT_SCALE === value && Number.isSafeInteger(thousandths)) return thousandths === 0 ? 0 : thousandths;
+  }
   const text = typeof value === "number" ? numberToPlainString(value) : value.trim();
   const match = DECIMAL_PATTERN.exec(text);
   if (!match) throw new RangeError(`Not a decimal number: "${text}"`);
@@ -45,4 +51,22 @@ function numberToPlainString(value: number): string {
   const text = String(value);
   if (/e/i.test(text)) throw new RangeError(`Number out of range for points: ${text}`);
   return text;
+}
+
+/**
+ * divideHalfUp for plain integers: exact while 2 × |numerator| + denominator is a safe integer
+ * (then the floating quotient is corrected by integer remainders), BigInt otherwise. The engine
+ * runs it for every domain of every agency, where BigInt would dominate the time.
+ */
+export function divideHalfUpSafe(numerator: number, denominator: number): number {
+  const doubled = 2 * Math.abs(numerator) + denominator;
+  const divisor = 2 * denominator;
+  if (!Number.isSafeInteger(doubled) || !Number.isSafeInteger(divisor) || denominator <= 0) {
+    return Number(divideHalfUp(BigInt(numerator), BigInt(denominator)));
+  }
+  let quotient = Math.floor(doubled / divisor);
+  // The floating division can be one off near an integer; integer remainders settle it exactly.
+  while (quotient * divisor > doubled) quotient--;
+  while ((quotient + 1) * divisor <= doubled) quotient++;
+  return numerator < 0 && quotient !== 0 ? -quotient : quotient;
 }

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { computeIndexPercent } from "@/lib/domain/index-percent";
-import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { divideHalfUp, divideHalfUpSafe, formatThousandths, toThousandths } from "@/lib/domain/points";
 
 describe("toThousandths / formatThousandths", () => {
   it("parses decimal strings and numbers exactly", () => {
@@ -44,5 +45,48 @@ describe("computeIndexPercent", () => {
 
   it("refuses a zero maximum instead of dividing by zero", () => {
     expect(() => computeIndexPercent(0, 0, 2)).toThrow(/positive/);
+  });
+});
+
+describe("toThousandths on numbers", () => {
+  it("agrees with the decimal text of the number for every value", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (value) => {
+        const viaText = (() => {
+          try {
+            return toThousandths(String(value).includes("e") ? "x" : String(value));
+          } catch {
+            return "rejected";
+          }
+        })();
+        const viaNumber = (() => {
+          try {
+            return toThousandths(value);
+          } catch {
+            return "rejected";
+          }
+        })();
+        expect(viaNumber).toBe(viaText);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), (thousandths) => {
+        expect(toThousandths(thousandths / 1000)).toBe(thousandths);
+      }),
+    );
+  });
+});
+
+describe("divideHalfUpSafe", () => {
+  it("equals the exact BigInt rounding for any integers", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 51), max: 2 ** 51 }), fc.integer({ min: 1, max: 2 ** 40 }), (numerator, denominator) => {
+        expect(divideHalfUpSafe(numerator, denominator)).toBe(Number(divideHalfUp(BigInt(numerator), BigInt(denominator))));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(divideHalfUpSafe(5, 2)).toBe(3);
+    expect(divideHalfUpSafe(-5, 2)).toBe(-3);
+    expect(divideHalfUpSafe(2 ** 53, 3)).toBe(Number(divideHalfUp(2n ** 53n, 3n)));
   });
 });
