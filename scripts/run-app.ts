@@ -6,7 +6,8 @@
 // 3. `next build` when the sources are newer than the last build (demo/start);
 // 4. Next.js served with DATABASE_URL set; Ctrl-C stops Next, then PostgreSQL, cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
@@ -21,7 +22,7 @@ type Mode = "demo" | "dev" | "start";
 class AppStartError extends Error {}
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
-const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 async function main(): Promise<void> {
   const mode = parseMode(process.argv[2]);
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     }
     if (mode !== "dev" && isBuildStale()) {
       console.log("Building the app (next build)…");
-      await run(process.execPath, [NEXT_BIN, "build"], nextEnv(server));
+      await run(process.execPath, [NEXT_BIN, "build"], nextEnv(server, port));
     }
   } catch (error) {
     await stopQuietly(server);
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   if (mode !== "start") printDemoAccounts(DEMO_USERS);
   child = spawn(process.execPath, [NEXT_BIN, mode === "dev" ? "dev" : "start", "--port", String(port), "--hostname", process.env.HOSTNAME ?? "127.0.0.1"], {
     stdio: "inherit",
-    env: { ...nextEnv(server), PORT: String(port) },
+    env: { ...nextEnv(server, port), PORT: String(port) },
   });
   console.log(`PAR Index: http://localhost:${port} — database ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, starting Next.js (Ctrl-C to stop)`);
   child.on("exit", (code) => {
@@ -83,9 +84,28 @@ async function main(): Promise<void> {
   });
 }
 
-function nextEnv(server: DatabaseServer): NodeJS.ProcessEnv {
-  // The machines this runs on are often offline: no telemetry calls.
-  return { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: server.url };
+function nextEnv(server: DatabaseServer, port: number): NodeJS.ProcessEnv {
+  return {
+    // The machines this runs on are often offline: no telemetry calls.
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    ...process.env,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),
+    DATABASE_URL: server.url,
+  };
+}
+
+/**
+ * The key that signs session cookies, when NEXTAUTH_SECRET is not given: made once per machine and
+ * kept beside the data, so sessions survive restarts. A deployment sets NEXTAUTH_SECRET instead.
+ */
+function localAuthSecret(): string {
+  const file = path.join(path.resolve(process.env.PAR_DATA_DIR ?? ".data"), "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(file, "utf8").trim();
 }
 
 function parseMode(value: string | undefined): Mode {

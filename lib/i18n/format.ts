@@ -33,3 +33,8 @@ export function formatDate(date: Date): string {
 export function interpolate(message: string, values: Record<string, string | number>): string {
   return message.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
+
+/** dd/mm/yyyy of a moment as seen in Vietnam (deadlines, submissions), whatever the server's zone. */
+export function formatVietnamDate(moment: Date): string {
+  return moment.toLocaleDateString("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" });
+}
