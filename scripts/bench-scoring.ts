@@ -10,6 +10,7 @@ import { toThousandths } from "@/lib/domain/points";
 import { computeProvinceStatistics } from "@/lib/domain/province-statistics";
 import { rankResults } from "@/lib/domain/rank-results";
 import { scoreInput } from "@/lib/domain/scoring-methods";
+import { seededRandom } from "@/lib/seeded-random";
 
 const AGENCY_COUNT = Number(process.env.BENCH_AGENCIES ?? 3_500);
 const DOMAINS = 8;
@@ -87,17 +88,6 @@ function randomInput(method: TCriterionMethod, maxPoints: number, random: () => 
     case "SURVEY":
       return null;
   }
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type SyntheticLeaf = { code: string; maxPoints: number; method: TCriterionMethod; scorable: TCriterionMethod & { maxPoints: number } };
@@ -185,7 +175,7 @@ function computeYear(tree: CriteriaTree, agencies: readonly SyntheticAgency[]) {
 }
 
 function main(): void {
-  const random = mulberry32(20_260_101);
+  const random = seededRandom(20_260_101);
   const tree = buildSyntheticTree();
   // Each criterion with its maximum, prepared once as a service does when it loads the year's set.
   const leaves: SyntheticLeaf[] = tree.nodes

@@ -10,6 +10,7 @@ import { formatThousandths, toThousandths } from "@/lib/domain/points";
 import { ZPublicationSnapshot, type TPublicationSnapshot } from "@/lib/domain/publication-snapshot";
 import { rankResults } from "@/lib/domain/rank-results";
 import { scoreInput } from "@/lib/domain/scoring-methods";
+import { seededRandom } from "@/lib/seeded-random";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/prisma/client";
 
 import { loadReferenceCriteriaSet, type SeedCriteriaSet, type SeedCriterion } from "./criteria-set-source";
@@ -609,18 +610,6 @@ async function criteriaSetIdOf(tx: Tx, yearId: string, unitTypeId: string): Prom
 function isActiveAtYearEnd(agency: DemoAgency, year: number): boolean {
   const yearEnd = `${year}-12-31`;
   return (!agency.activeFrom || agency.activeFrom <= yearEnd) && (!agency.activeTo || agency.activeTo >= yearEnd);
-}
-
-/** mulberry32 seeded from a string: the same demo data on every machine. */
-function seededRandom(key: string): () => number {
-  let state = [...key].reduce((acc, char) => (Math.imul(acc ^ char.charCodeAt(0), 2654435761) >>> 0), 2166136261);
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function pick<T>(items: readonly T[], random: () => number): T {
