@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".data/**", ".bench/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", "tmp/**"],
+    ignores: [".next/**", ".data/**", ".bench/**", "playwright-report/**", "test-results/**", "node_modules/**", "lib/db/generated/**", "next-env.d.ts", "tmp/**"],
   },
   {
     // The pure domain layer must not reach for I/O or frameworks (DESIGN.md §3).
