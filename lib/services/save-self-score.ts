@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import type { Prisma } from "@/lib/db/generated/prisma/client";
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { ZCriterionMethod } from "@/lib/domain/criterion-params";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
@@ -18,15 +18,20 @@ import { failure, success, type ServiceResult } from "./service-result";
 export const ZSaveSelfScoreInput = z.object({
   assessmentId: z.string().min(1).max(100),
   criterionId: z.string().min(1).max(100),
-  /** The assessment version the editor saw (optimistic locking). */
-  version: z.number().int().positive(),
-  /** The method's input (e.g. { numerator, denominator }); validated by the criterion's method. */
+  /** The criterion's score version the editor loaded (0 when it had no score yet): optimistic locking. */
+  scoreVersion: z.number().int().min(0),
+  /** The method's input (e.g. { numerator, denominator }), validated by the criterion's method; null clears the answer. */
   input: z.unknown(),
   note: z.string().trim().max(4_000).nullable().optional(),
+  /** Giải trình: how the agency scored where the required evidence is missing. */
+  explanation: z.string().trim().max(4_000).nullable().optional(),
 });
 export type TSaveSelfScoreInput = z.input<typeof ZSaveSelfScoreInput>;
 
-export type SavedSelfScore = { points: string; isExcludedFromMaximum: boolean; version: number };
+export type SavedSelfScore = { points: string | null; isExcludedFromMaximum: boolean; scoreVersion: number };
+
+/** What the other editor saved, returned with STALE_VERSION so nothing typed is lost on either side. */
+export type CurrentSelfScore = { input: unknown; points: string | null; note: string | null; explanation: string | null; scoreVersion: number; updatedBy: string | null };
 
 /**
  * An agency saves its self-assessment of one criterion. The agency and year come from the
@@ -80,35 +85,53 @@ export async function saveSelfScore(
   if (!criterion || !criterion.method) return failure("NOT_FOUND");
   const method = ZCriterionMethod.safeParse({ method: criterion.method, params: criterion.params });
   if (!method.success) throw new Error(`Criterion ${criterion.code} has invalid stored parameters`);
-  const outcome = scoreInput({ ...method.data, maxPoints: toThousandths(criterion.maxPoints.toFixed(3)) }, input.input);
-  if (!outcome.ok) {
+  const hasInput = input.input !== null && input.input !== undefined;
+  const outcome = hasInput ? scoreInput({ ...method.data, maxPoints: toThousandths(criterion.maxPoints.toFixed(3)) }, input.input) : null;
+  if (outcome && !outcome.ok) {
     return failure("VALIDATION_FAILED", { issues: [{ path: "input", message: vi.domain.scoringErrors[outcome.code] }] });
   }
 
   return db.$transaction(async (tx) => {
-    // Optimistic locking: the write happens only if nobody saved since this editor loaded the form.
-    const locked = await tx.assessment.updateMany({ where: { id: assessment.id, version: input.version }, data: { version: { increment: 1 } } });
-    const existing = await tx.score.findUnique({
-      where: { assessmentId_criterionId: { assessmentId: assessment.id, criterionId: criterion.id } },
-      select: { selfInput: true, selfPoints: true, selfNote: true },
-    });
-    const before = existing ? { input: existing.selfInput, points: existing.selfPoints?.toFixed(3) ?? null, note: existing.selfNote } : null;
-    if (locked.count === 0) return failure("STALE_VERSION", { current: before });
+    // Serialises with a submission: a save never lands in an assessment that was just submitted.
+    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status" FROM "Assessment" WHERE "id" = ${assessment.id} FOR SHARE`;
+    if (locked?.status !== assessment.status) return failure("WRONG_PHASE");
 
-    const points = formatThousandths(outcome.points);
+    const key = { assessmentId_criterionId: { assessmentId: assessment.id, criterionId: criterion.id } };
+    const existing = await tx.score.findUnique({
+      where: key,
+      select: { version: true, selfInput: true, selfPoints: true, selfNote: true, selfExplanation: true, selfUpdatedById: true },
+    });
+    const current: CurrentSelfScore = {
+      input: existing?.selfInput ?? null,
+      points: existing?.selfPoints?.toFixed(3) ?? null,
+      note: existing?.selfNote ?? null,
+      explanation: existing?.selfExplanation ?? null,
+      scoreVersion: existing?.version ?? 0,
+      updatedBy: existing?.selfUpdatedById
+        ? ((await tx.user.findUnique({ where: { id: existing.selfUpdatedById }, select: { name: true } }))?.name ?? null)
+        : null,
+    };
+    if (current.scoreVersion !== input.scoreVersion) return failure("STALE_VERSION", { current });
+
+    const points = outcome?.ok ? formatThousandths(outcome.points) : null;
     const data = {
-      selfInput: input.input as Prisma.InputJsonValue,
+      selfInput: hasInput ? (input.input as Prisma.InputJsonValue) : Prisma.DbNull,
       selfPoints: points,
       selfNote: input.note ?? null,
+      selfExplanation: input.explanation ?? null,
       isToReview: false,
       selfUpdatedById: actor.id,
       selfUpdatedAt: now,
     };
-    await tx.score.upsert({
-      where: { assessmentId_criterionId: { assessmentId: assessment.id, criterionId: criterion.id } },
-      create: { assessmentId: assessment.id, criterionId: criterion.id, ...data },
-      update: data,
-    });
+    if (existing) {
+      // The version in the WHERE makes the check and the write one step: a concurrent save loses.
+      const updated = await tx.score.updateMany({ where: { ...key.assessmentId_criterionId, version: input.scoreVersion }, data: { ...data, version: { increment: 1 } } });
+      if (updated.count === 0) return failure("STALE_VERSION", { current });
+    } else {
+      // Two first saves at once: the second finds the row taken and is told, instead of failing.
+      const created = await tx.score.createMany({ data: [{ assessmentId: assessment.id, criterionId: criterion.id, ...data, version: 1 }], skipDuplicates: true });
+      if (created.count === 0) return failure("STALE_VERSION", { current });
+    }
     await appendAuditEvent(tx, {
       type: "SELF_SCORE_SAVED",
       actor,
@@ -116,9 +139,9 @@ export async function saveSelfScore(
       subjectId: criterion.code,
       assessmentId: assessment.id,
       yearId: assessment.yearId,
-      before,
-      after: { input: input.input as Prisma.InputJsonValue, points, note: input.note ?? null },
+      before: existing ? { input: current.input as Prisma.InputJsonValue, points: current.points, note: current.note, explanation: current.explanation } : null,
+      after: { input: hasInput ? (input.input as Prisma.InputJsonValue) : null, points, note: data.selfNote, explanation: data.selfExplanation },
     });
-    return success({ points, isExcludedFromMaximum: outcome.isExcludedFromMaximum, version: input.version + 1 });
+    return success({ points, isExcludedFromMaximum: outcome?.ok ? outcome.isExcludedFromMaximum : false, scoreVersion: input.scoreVersion + 1 });
   });
 }

@@ -20,7 +20,11 @@ async function openAssessment(agencySlug: string) {
     orderBy: { sortOrder: "asc" },
     select: { id: true, code: true },
   });
-  return { ...assessment, criterion };
+  const score = await prisma.score.findUnique({
+    where: { assessmentId_criterionId: { assessmentId: assessment.id, criterionId: criterion.id } },
+    select: { version: true },
+  });
+  return { ...assessment, criterion, scoreVersion: score?.version ?? 0 };
 }
 
 async function snapshot(assessmentId: string) {
@@ -41,7 +45,7 @@ describe("an agency editor attacking another agency's assessment by id", () => {
     const result = await saveSelfScore(
       prisma,
       editorOfHealth,
-      { assessmentId: construction.id, criterionId: construction.criterion.id, version: construction.version, input: { isAchieved: false } },
+      { assessmentId: construction.id, criterionId: construction.criterion.id, scoreVersion: 0, input: { isAchieved: false } },
       NOW,
     );
 
@@ -55,10 +59,10 @@ describe("an agency editor attacking another agency's assessment by id", () => {
     const result = await saveSelfScore(
       prisma,
       editorOfHealth,
-      { assessmentId: health.id, criterionId: health.criterion.id, version: health.version, input: { isAchieved: true }, note: "Đã ban hành." },
+      { assessmentId: health.id, criterionId: health.criterion.id, scoreVersion: health.scoreVersion, input: { isAchieved: true }, note: "Đã ban hành." },
       NOW,
     );
-    expect(result).toMatchObject({ ok: true, value: { version: health.version + 1 } });
+    expect(result).toMatchObject({ ok: true, value: { points: "1.000", scoreVersion: health.scoreVersion + 1 } });
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { assessmentId: health.id, type: "SELF_SCORE_SAVED" }, orderBy: { id: "desc" } });
     expect(event).toMatchObject({ actorId: editorOfHealth, subjectId: health.criterion.code });
 
@@ -66,10 +70,15 @@ describe("an agency editor attacking another agency's assessment by id", () => {
     const stale = await saveSelfScore(
       prisma,
       editorOfHealth,
-      { assessmentId: health.id, criterionId: health.criterion.id, version: health.version, input: { isAchieved: false } },
+      { assessmentId: health.id, criterionId: health.criterion.id, scoreVersion: health.scoreVersion, input: { isAchieved: false } },
       NOW,
     );
-    expect(stale).toMatchObject({ ok: false, code: "STALE_VERSION", current: { input: { isAchieved: true } } });
+    expect(stale).toMatchObject({
+      ok: false,
+      code: "STALE_VERSION",
+      message: "Dữ liệu đã được người khác cập nhật. Vui lòng xem lại giá trị mới trước khi lưu.",
+      current: { input: { isAchieved: true }, note: "Đã ban hành.", scoreVersion: health.scoreVersion + 1, updatedBy: "Phạm Minh Biên" },
+    });
   });
 
   it("an appraiser cannot write self scores either", async () => {
@@ -78,7 +87,7 @@ describe("an agency editor attacking another agency's assessment by id", () => {
     const result = await saveSelfScore(
       prisma,
       appraiser,
-      { assessmentId: health.id, criterionId: health.criterion.id, version: health.version, input: { isAchieved: false } },
+      { assessmentId: health.id, criterionId: health.criterion.id, scoreVersion: health.scoreVersion, input: { isAchieved: false } },
       NOW,
     );
     expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
@@ -93,7 +102,7 @@ describe("a disabled account", () => {
     const result = await saveSelfScore(
       prisma,
       head,
-      { assessmentId: health.id, criterionId: health.criterion.id, version: health.version, input: { isAchieved: true } },
+      { assessmentId: health.id, criterionId: health.criterion.id, scoreVersion: health.scoreVersion, input: { isAchieved: true } },
       NOW,
     );
     expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });

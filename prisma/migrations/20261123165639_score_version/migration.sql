@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Score" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 0;
