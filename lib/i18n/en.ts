@@ -83,6 +83,23 @@ export const en: Translation<Messages> = {
     WRONG_PHASE: "This cannot be done in the assessment year's current phase.",
     STALE_VERSION: "Someone else has changed this data. Please review the new value before saving.",
     WRONG_PASSWORD: "The current password is not correct.",
+    INCOMPLETE: "Cannot submit yet: {n} criteria are not complete.",
+  },
+  assessmentWorkflow: {
+    refusals: {
+      WRONG_STATUS: "The assessment's current status does not allow this.",
+      ALREADY_OPENED: "Cannot withdraw: the appraisers have already opened the assessment.",
+      WRONG_PHASE: "This cannot be done in the assessment year's current phase.",
+      DEADLINE_PASSED: "The deadline for this has passed.",
+      DEADLINE_NOT_PASSED: "The agency's explanation deadline has not passed yet.",
+    },
+    missingReasons: {
+      NO_INPUT: "Not self-scored yet.",
+      NO_EVIDENCE_OR_EXPLANATION: "No evidence file or written explanation.",
+    },
+    extensionNotInFuture: "The extension must end after the current time.",
+    extensionNotAfterDeadline: "The extension must end after the common self-assessment deadline ({deadline}).",
+    notDisputed: "This criterion's appraised points do not differ from the self points: no explanation is needed.",
   },
   auth: {
     signInTitle: "Sign in",

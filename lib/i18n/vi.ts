@@ -79,6 +79,24 @@ export const vi = {
     WRONG_PHASE: "Thao tác này không thực hiện được ở giai đoạn hiện tại của kỳ đánh giá.",
     STALE_VERSION: "Dữ liệu đã được người khác cập nhật. Vui lòng xem lại giá trị mới trước khi lưu.",
     WRONG_PASSWORD: "Mật khẩu hiện tại không đúng.",
+    INCOMPLETE: "Chưa thể gửi: còn {n} tiêu chí chưa hoàn thành.",
+  },
+  /** Details of a WRONG_PHASE or VALIDATION_FAILED refusal of an assessment workflow service. */
+  assessmentWorkflow: {
+    refusals: {
+      WRONG_STATUS: "Trạng thái hiện tại của hồ sơ tự đánh giá không cho phép thao tác này.",
+      ALREADY_OPENED: "Không thể rút lại: cơ quan thẩm định đã mở hồ sơ để thẩm định.",
+      WRONG_PHASE: "Thao tác này không thực hiện được ở giai đoạn hiện tại của kỳ đánh giá.",
+      DEADLINE_PASSED: "Đã hết thời hạn thực hiện thao tác này.",
+      DEADLINE_NOT_PASSED: "Chưa hết thời hạn giải trình của đơn vị.",
+    },
+    missingReasons: {
+      NO_INPUT: "Chưa tự chấm điểm.",
+      NO_EVIDENCE_OR_EXPLANATION: "Chưa có tài liệu kiểm chứng hoặc giải trình.",
+    },
+    extensionNotInFuture: "Thời hạn gia hạn phải sau thời điểm hiện tại.",
+    extensionNotAfterDeadline: "Thời hạn gia hạn phải sau hạn tự đánh giá chung ({deadline}).",
+    notDisputed: "Tiêu chí này không có điểm thẩm định khác điểm tự chấm, không cần giải trình.",
   },
   auth: {
     signInTitle: "Đăng nhập",

@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatVietnamDate, interpolate } from "@/lib/i18n/format";
@@ -6,7 +8,7 @@ import { getOpenYear } from "@/lib/services/get-open-year";
 
 export default async function AgencyHomePage() {
   const actor = await requireArea("workspace.agency");
-  const { agencyHome, labels } = getMessages("vi");
+  const { agencyHome, labels, selfAssessment } = getMessages("vi");
   const db = getPrisma();
   // The agency comes from the account in the database, never from the URL.
   const agency = await db.agency.findUniqueOrThrow({ where: { id: actor.agencyId ?? "" }, select: { id: true, name: true } });
@@ -38,6 +40,9 @@ export default async function AgencyHomePage() {
       ) : (
         <p>{agencyHome.notStarted}</p>
       )}
+      <Link href="/co-quan/tu-danh-gia" className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+        {selfAssessment.openForm}
+      </Link>
     </section>
   );
 }

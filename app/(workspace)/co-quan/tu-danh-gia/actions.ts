@@ -1,0 +1,24 @@
+"use server";
+
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+
+import { authOptions } from "@/lib/auth/auth-options";
+import { getPrisma } from "@/lib/db/prisma";
+import { saveSelfScore, type SavedSelfScore } from "@/lib/services/save-self-score";
+import type { ServiceResult } from "@/lib/services/service-result";
+import { startSelfAssessment } from "@/lib/services/start-self-assessment";
+
+// Server actions are public endpoints: each authenticates here and the service authorises.
+
+export async function saveSelfScoreAction(input: unknown): Promise<ServiceResult<SavedSelfScore>> {
+  const session = await getServerSession(authOptions);
+  return saveSelfScore(getPrisma(), session?.user?.id, input);
+}
+
+export async function startSelfAssessmentAction(): Promise<void> {
+  const session = await getServerSession(authOptions);
+  const result = await startSelfAssessment(getPrisma(), session?.user?.id);
+  if (result.ok) redirect("/co-quan/tu-danh-gia");
+  redirect("/co-quan");
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+
+import { SelfAssessmentFormView } from "@/components/forms/self-assessment-form";
+import { requireArea } from "@/lib/auth/session";
+import { can } from "@/lib/auth/policy";
+import { getPrisma } from "@/lib/db/prisma";
+import { checkAssessmentAction } from "@/lib/domain/workflow";
+import { interpolate } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/messages";
+import { getSelfAssessmentForm } from "@/lib/services/get-self-assessment-form";
+
+import { startSelfAssessmentAction } from "./actions";
+
+const { selfAssessment: text, agencyHome } = getMessages("vi");
+
+export const metadata: Metadata = { title: text.openForm };
+
+export default async function SelfAssessmentPage() {
+  const actor = await requireArea("workspace.agency");
+  const { year, agencyName, assessment } = await getSelfAssessmentForm(getPrisma(), actor);
+  if (!year) return <p>{agencyHome.noOpenYear}</p>;
+  if (!assessment) {
+    return (
+      <section className="space-y-3">
+        <h1 className="text-2xl font-bold text-brand-800">{interpolate(agencyHome.title, { year: year.year, agency: agencyName ?? "" })}</h1>
+        <p>{agencyHome.notStarted}</p>
+        <form action={startSelfAssessmentAction}>
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white">
+            {text.start}
+          </button>
+        </form>
+      </section>
+    );
+  }
+  // The same rules the save service applies, so the form is read-only exactly when saves would be refused.
+  const isEditable =
+    can(actor, "assessment.editSelfScore", { kind: "assessment", agencyId: actor.agencyId ?? "", yearId: year.id }) &&
+    checkAssessmentAction("EDIT_SELF_SCORE", {
+      status: assessment.status,
+      yearPhase: year.phase,
+      selfAssessmentDeadline: year.deadlines[0]?.endsAt ?? null,
+      explanationDeadline: null,
+      deadlineExtendedTo: assessment.deadlineExtendedTo,
+      now: new Date(),
+    }).ok;
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-bold text-brand-800">{interpolate(text.formTitle, { year: year.year })} — {agencyName}</h1>
+      <p className="text-slate-700">{assessment.title}</p>
+      <SelfAssessmentFormView form={assessment} isEditable={isEditable} />
+    </section>
+  );
+}

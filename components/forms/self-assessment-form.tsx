@@ -1,0 +1,392 @@
+"use client";
+
+import { useMemo, useRef, useState } from "react";
+
+import { saveSelfScoreAction } from "@/app/(workspace)/co-quan/tu-danh-gia/actions";
+import { computeAssessmentTotals, type LeafScore } from "@/lib/domain/assessment-totals";
+import { buildCriteriaTree, type CriterionNode } from "@/lib/domain/criteria-tree";
+import type { TCriterionMethod } from "@/lib/domain/criterion-params";
+import { formatThousandths } from "@/lib/domain/points";
+import { scoreInput } from "@/lib/domain/scoring-methods";
+import { formatPercent, formatPoints, interpolate } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/messages";
+import type { SelfAssessmentForm, SelfAssessmentFormCriterion } from "@/lib/services/get-self-assessment-form";
+
+const { selfAssessment: text } = getMessages("vi");
+const AUTOSAVE_DELAY_MS = 800;
+
+/** What the editor typed, as text, so half-typed numbers are kept exactly as typed. */
+type Draft = { fields: Record<string, string>; note: string; explanation: string };
+type SaveState =
+  | { kind: "idle" | "saving" | "saved" }
+  | { kind: "failed"; message: string }
+  | { kind: "conflict"; name: string; value: string; theirVersion: number; theirInput: unknown; theirNote: string; theirExplanation: string };
+type Entry = { draft: Draft; scoreVersion: number; save: SaveState; evidenceCount: number; isToReview: boolean };
+
+function draftFromInput(method: TCriterionMethod | null, input: unknown, note: string | null, explanation: string | null): Draft {
+  const value = (input ?? {}) as Record<string, unknown>;
+  const fields: Record<string, string> = {};
+  if (method?.method === "BOOLEAN" && typeof value.isAchieved === "boolean") fields.choice = value.isAchieved ? "yes" : "no";
+  if (method?.method === "CATEGORICAL" && typeof value.optionIndex === "number") fields.choice = String(value.optionIndex);
+  for (const key of ["numerator", "denominator", "count", "points"]) if (typeof value[key] === "number") fields[key] = String(value[key]);
+  return { fields, note: note ?? "", explanation: explanation ?? "" };
+}
+
+/** The method input a draft stands for: null when nothing is entered, "invalid" when it cannot be one. */
+function inputFromDraft(method: TCriterionMethod | null, draft: Draft): unknown {
+  const { fields } = draft;
+  const number = (key: string) => (fields[key] ?? "").trim().replace(",", ".");
+  switch (method?.method) {
+    case "BOOLEAN":
+      return fields.choice ? { isAchieved: fields.choice === "yes" } : null;
+    case "CATEGORICAL":
+      return fields.choice ? { optionIndex: Number(fields.choice) } : null;
+    case "TIERED_RATE":
+    case "PROPORTIONAL_RATE":
+      if (!number("numerator") && !number("denominator")) return null;
+      return { numerator: Number(number("numerator")), denominator: Number(number("denominator")) };
+    case "TIERED_COUNT":
+    case "DEDUCTION":
+      return number("count") ? { count: Number(number("count")) } : null;
+    case "MANUAL":
+      return number("points") ? { points: Number(number("points")) } : null;
+    default:
+      return null;
+  }
+}
+
+function describeInput(criterion: SelfAssessmentFormCriterion, input: unknown): string {
+  const method = criterion.method as TCriterionMethod | null;
+  const value = (input ?? {}) as Record<string, unknown>;
+  if (input === null || input === undefined) return text.noPoints;
+  switch (method?.method) {
+    case "BOOLEAN":
+      return value.isAchieved ? text.achieved : text.notAchieved;
+    case "CATEGORICAL":
+      return method.params.options[Number(value.optionIndex)]?.label ?? "—";
+    case "TIERED_RATE":
+    case "PROPORTIONAL_RATE":
+      return `${String(value.numerator)}/${String(value.denominator)}`;
+    default:
+      return String(value.count ?? value.points ?? "—");
+  }
+}
+
+export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessmentForm; isEditable: boolean }) {
+  const tree = useMemo(() => {
+    const built = buildCriteriaTree({ criteria: form.criteria, maxBonusPoints: form.maxBonusPoints, maxPenaltyPoints: form.maxPenaltyPoints });
+    if (!built.ok) throw new Error(built.problems.map((problem) => problem.message).join(" "));
+    return built.tree;
+  }, [form]);
+  const criteriaByCode = useMemo(() => new Map(form.criteria.map((criterion) => [criterion.code, criterion])), [form]);
+
+  const [entries, setEntries] = useState<Record<string, Entry>>(() =>
+    Object.fromEntries(
+      form.criteria.map((criterion) => {
+        const score = form.scores.find((candidate) => candidate.criterionId === criterion.id);
+        return [
+          criterion.id,
+          {
+            draft: draftFromInput(criterion.method as TCriterionMethod | null, score?.input ?? null, score?.note ?? null, score?.explanation ?? null),
+            scoreVersion: score?.scoreVersion ?? 0,
+            save: { kind: "idle" },
+            evidenceCount: score?.evidence.length ?? 0,
+            isToReview: score?.isToReview ?? false,
+          } satisfies Entry,
+        ];
+      }),
+    ),
+  );
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  // Live points of every answered criterion, by the same engine the server uses.
+  const outcomes = useMemo(() => {
+    const byId = new Map<string, ReturnType<typeof scoreInput> | null>();
+    for (const criterion of form.criteria) {
+      const entry = entries[criterion.id];
+      const method = criterion.method as TCriterionMethod | null;
+      if (!entry || !method || method.method === "SURVEY") continue;
+      const input = inputFromDraft(method, entry.draft);
+      byId.set(criterion.id, input === null ? null : scoreInput({ ...method, maxPoints: criterion.maxPoints }, input));
+    }
+    return byId;
+  }, [entries, form.criteria]);
+
+  const totals = useMemo(() => {
+    const scores = new Map<string, LeafScore>();
+    for (const criterion of form.criteria) {
+      const outcome = outcomes.get(criterion.id);
+      if (outcome?.ok) scores.set(criterion.code, { self: outcome });
+    }
+    return computeAssessmentTotals(tree, scores, { isFinalized: false, isSurveyIncluded: form.isSurveyIncluded, precision: form.precision }).self;
+  }, [outcomes, tree, form]);
+
+  async function save(criterion: SelfAssessmentFormCriterion, entry: Entry, scoreVersion = entry.scoreVersion) {
+    const input = inputFromDraft(criterion.method as TCriterionMethod | null, entry.draft);
+    setEntries((all) => ({ ...all, [criterion.id]: { ...all[criterion.id]!, save: { kind: "saving" } } }));
+    let result: Awaited<ReturnType<typeof saveSelfScoreAction>>;
+    try {
+      result = await saveSelfScoreAction({
+        assessmentId: form.id,
+        criterionId: criterion.id,
+        scoreVersion,
+        input,
+        note: entry.draft.note || null,
+        explanation: entry.draft.explanation || null,
+      });
+    } catch {
+      setEntries((all) => ({ ...all, [criterion.id]: { ...all[criterion.id]!, save: { kind: "failed", message: getMessages("vi").errors.retry } } }));
+      return;
+    }
+    setEntries((all) => {
+      const current = all[criterion.id]!;
+      if (result.ok) return { ...all, [criterion.id]: { ...current, scoreVersion: result.value.scoreVersion, save: { kind: "saved" }, isToReview: false } };
+      if (result.code === "STALE_VERSION") {
+        const theirs = (result.current ?? {}) as { input?: unknown; note?: string | null; explanation?: string | null; scoreVersion?: number; updatedBy?: string | null };
+        return {
+          ...all,
+          [criterion.id]: {
+            ...current,
+            save: {
+              kind: "conflict",
+              name: theirs.updatedBy ?? text.someone,
+              value: describeInput(criterion, theirs.input),
+              theirVersion: theirs.scoreVersion ?? 0,
+              theirInput: theirs.input ?? null,
+              theirNote: theirs.note ?? "",
+              theirExplanation: theirs.explanation ?? "",
+            },
+          },
+        };
+      }
+      const detail = result.issues?.map((issue) => issue.message).join(" ") || result.message;
+      return { ...all, [criterion.id]: { ...current, save: { kind: "failed", message: detail } } };
+    });
+  }
+
+  function change(criterion: SelfAssessmentFormCriterion, update: (draft: Draft) => Draft) {
+    setEntries((all) => {
+      const current = all[criterion.id]!;
+      const next = { ...current, draft: update(current.draft), save: current.save.kind === "conflict" ? current.save : ({ kind: "idle" } as const) };
+      const existing = timers.current.get(criterion.id);
+      if (existing) clearTimeout(existing);
+      // A conflict waits for the editor's choice; anything else saves shortly after typing stops.
+      if (next.save.kind !== "conflict") {
+        timers.current.set(
+          criterion.id,
+          setTimeout(() => void save(criterion, next), AUTOSAVE_DELAY_MS),
+        );
+      }
+      return { ...all, [criterion.id]: next };
+    });
+  }
+
+  function resolveConflict(criterion: SelfAssessmentFormCriterion, choice: "mine" | "theirs") {
+    const entry = entries[criterion.id]!;
+    if (entry.save.kind !== "conflict") return;
+    if (choice === "mine") {
+      void save(criterion, entry, entry.save.theirVersion);
+      return;
+    }
+    const draft = draftFromInput(criterion.method as TCriterionMethod | null, entry.save.theirInput, entry.save.theirNote, entry.save.theirExplanation);
+    setEntries((all) => ({ ...all, [criterion.id]: { ...entry, draft, scoreVersion: entry.save.kind === "conflict" ? entry.save.theirVersion : entry.scoreVersion, save: { kind: "saved" } } }));
+  }
+
+  const sections: { title: string; nodes: CriterionNode[] }[] = [
+    ...tree.domains.map((domain) => ({ title: `${domain.code}. ${domain.title}`, nodes: [domain] })),
+    { title: text.bonusSection, nodes: tree.bonusItems },
+    { title: text.penaltySection, nodes: tree.penaltyItems },
+  ].filter((section) => section.nodes.length > 0);
+
+  return (
+    <div className="space-y-4">
+      <p className="sticky top-0 z-10 rounded-lg border border-brand-700 bg-white p-3 font-semibold shadow" aria-live="polite">
+        {interpolate(text.total, {
+          points: formatPoints(formatThousandths(totals.totalPoints)),
+          max: formatPoints(formatThousandths(totals.maxPoints)),
+          percent: totals.indexPercent ? formatPercent(totals.indexPercent.text, form.precision) : "—",
+        })}
+      </p>
+      {!isEditable ? <p className="rounded bg-slate-100 p-3">{text.readOnly}</p> : null}
+      {sections.map((section, index) => {
+        const domainTotal = index < tree.domains.length ? totals.domains[index] : null;
+        return (
+          <details key={section.title} open={index === 0} className="rounded-lg border border-slate-200 bg-white">
+            <summary className="cursor-pointer px-4 py-3 text-lg font-semibold">
+              {section.title}
+              {domainTotal ? (
+                <span className="ml-2 text-base font-normal text-slate-600">
+                  ({interpolate(text.domainTotal, { points: formatPoints(formatThousandths(domainTotal.points)), max: formatPoints(formatThousandths(domainTotal.maxPoints)) })})
+                </span>
+              ) : null}
+            </summary>
+            <div className="divide-y divide-slate-100 px-4 pb-4">
+              {section.nodes.flatMap((node) => flattenLeaves(node)).map((leaf) => {
+                const criterion = criteriaByCode.get(leaf.code)!;
+                return (
+                  <CriterionField
+                    key={criterion.id}
+                    criterion={criterion}
+                    entry={entries[criterion.id]!}
+                    outcome={outcomes.get(criterion.id) ?? null}
+                    isEditable={isEditable}
+                    onChange={(update) => change(criterion, update)}
+                    onResolve={(choice) => resolveConflict(criterion, choice)}
+                  />
+                );
+              })}
+            </div>
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+function flattenLeaves(node: CriterionNode): CriterionNode[] {
+  return node.children.length === 0 ? [node] : node.children.flatMap(flattenLeaves);
+}
+
+type FieldProps = {
+  criterion: SelfAssessmentFormCriterion;
+  entry: Entry;
+  outcome: ReturnType<typeof scoreInput> | null;
+  isEditable: boolean;
+  onChange: (update: (draft: Draft) => Draft) => void;
+  onResolve: (choice: "mine" | "theirs") => void;
+};
+
+function CriterionField({ criterion, entry, outcome, isEditable, onChange, onResolve }: FieldProps) {
+  const method = criterion.method as TCriterionMethod | null;
+  const id = `criterion-${criterion.code}`;
+  const setField = (key: string, value: string) => onChange((draft) => ({ ...draft, fields: { ...draft.fields, [key]: value } }));
+  const needsExplanation = criterion.isEvidenceRequired && entry.evidenceCount === 0;
+  const numberInput = (key: string, label: string) => (
+    <label className="flex flex-col text-sm">
+      {label}
+      <input
+        inputMode="decimal"
+        value={entry.draft.fields[key] ?? ""}
+        onChange={(event) => setField(key, event.target.value)}
+        disabled={!isEditable}
+        className="w-32 rounded border border-slate-300 px-2 py-1"
+      />
+    </label>
+  );
+
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className="space-y-2 py-4">
+      <h3 id={`${id}-title`} className="font-medium">
+        <span className="mr-2 font-mono text-slate-600">{criterion.code}</span>
+        {criterion.title}
+        <span className="ml-2 text-sm font-normal text-slate-600">{interpolate(text.maxPoints, { max: formatPoints(formatThousandths(criterion.maxPoints)) })}</span>
+      </h3>
+      {entry.isToReview ? <p className="text-sm text-amber-800">{text.toReview}</p> : null}
+      {criterion.guidance ? (
+        <details className="text-sm text-slate-700">
+          <summary className="cursor-pointer">{text.guidance}</summary>
+          <p className="mt-1">{criterion.guidance}</p>
+        </details>
+      ) : null}
+      {method?.method === "SURVEY" ? (
+        <p className="text-sm italic text-slate-600">{text.survey}</p>
+      ) : (
+        <div className="flex flex-wrap items-end gap-4">
+          {method?.method === "BOOLEAN" ? (
+            <fieldset className="flex gap-4" disabled={!isEditable}>
+              <legend className="sr-only">{criterion.title}</legend>
+              {(["yes", "no"] as const).map((choice) => (
+                <label key={choice} className="flex items-center gap-1">
+                  <input type="radio" name={`${id}-choice`} checked={entry.draft.fields.choice === choice} onChange={() => setField("choice", choice)} />
+                  {choice === "yes" ? text.achieved : text.notAchieved}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {method?.method === "CATEGORICAL" ? (
+            <label className="flex flex-col text-sm">
+              {text.chooseOption}
+              <select value={entry.draft.fields.choice ?? ""} onChange={(event) => setField("choice", event.target.value)} disabled={!isEditable} className="rounded border border-slate-300 px-2 py-1">
+                <option value="">—</option>
+                {method.params.options.map((option, index) => (
+                  <option key={option.label} value={String(index)}>
+                    {option.label} ({formatPoints(String(option.points))})
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {method?.method === "TIERED_RATE" || method?.method === "PROPORTIONAL_RATE" ? (
+            <>
+              {numberInput("numerator", `${text.numerator}: ${method.params.numeratorLabel}`)}
+              {numberInput("denominator", `${text.denominator}: ${method.params.denominatorLabel}`)}
+            </>
+          ) : null}
+          {method?.method === "TIERED_COUNT" || method?.method === "DEDUCTION" ? numberInput("count", `${text.count}: ${method.params.countLabel}`) : null}
+          {method?.method === "MANUAL" ? numberInput("points", interpolate(text.manualPoints, { step: formatPoints(String(method.params.step)) })) : null}
+          <p className="text-sm" aria-live="polite">
+            {outcome === null
+              ? text.noPoints
+              : outcome.ok
+                ? outcome.isExcludedFromMaximum
+                  ? text.excluded
+                  : interpolate(text.points, { points: formatPoints(formatThousandths(outcome.points)) })
+                : getMessages("vi").domain.scoringErrors[outcome.code]}
+          </p>
+        </div>
+      )}
+      {method?.method !== "SURVEY" ? (
+        <div className="grid gap-2 md:grid-cols-2">
+          <label className="flex flex-col text-sm">
+            {text.note}
+            <textarea value={entry.draft.note} onChange={(event) => onChange((draft) => ({ ...draft, note: event.target.value }))} disabled={!isEditable} rows={2} className="rounded border border-slate-300 px-2 py-1" />
+          </label>
+          {criterion.isEvidenceRequired ? (
+            <label className="flex flex-col text-sm">
+              {text.explanation}
+              <textarea
+                value={entry.draft.explanation}
+                onChange={(event) => onChange((draft) => ({ ...draft, explanation: event.target.value }))}
+                disabled={!isEditable}
+                rows={2}
+                aria-required={needsExplanation}
+                className="rounded border border-slate-300 px-2 py-1"
+              />
+            </label>
+          ) : null}
+        </div>
+      ) : null}
+      {criterion.isEvidenceRequired ? (
+        <p className="text-sm text-slate-600">
+          {text.evidenceRequired} · {interpolate(text.evidenceCount, { count: entry.evidenceCount })}
+        </p>
+      ) : null}
+      <SaveStatus state={entry.save} onResolve={onResolve} />
+    </section>
+  );
+}
+
+function SaveStatus({ state, onResolve }: { state: SaveState; onResolve: (choice: "mine" | "theirs") => void }) {
+  if (state.kind === "failed") return <p role="alert" className="text-sm text-red-700">{interpolate(text.failed, { message: state.message })}</p>;
+  if (state.kind !== "conflict") {
+    if (state.kind === "idle") return null;
+    return (
+      <p role="status" className={`text-sm ${state.kind === "saved" ? "text-green-700" : "text-slate-600"}`}>
+        {state.kind === "saved" ? text.saved : text.saving}
+      </p>
+    );
+  }
+  return (
+    <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+      <p>{interpolate(text.conflict, { name: state.name, value: state.value })}</p>
+      <div className="flex gap-2">
+        <button type="button" onClick={() => onResolve("mine")} className="rounded bg-brand-700 px-3 py-1 text-white">
+          {text.keepMine}
+        </button>
+        <button type="button" onClick={() => onResolve("theirs")} className="rounded border border-brand-700 px-3 py-1 text-brand-700">
+          {text.takeTheirs}
+        </button>
+      </div>
+    </div>
+  );
+}
