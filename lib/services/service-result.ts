@@ -1,3 +1,4 @@
+import type { SubmissionGap } from "@/lib/domain/submission-check";
 import { vi } from "@/lib/i18n/vi";
 
 /**
@@ -7,9 +8,12 @@ import { vi } from "@/lib/i18n/vi";
  * - UNAUTHENTICATED: no session, or the account was disabled or deleted since it signed in;
  * - FORBIDDEN: the policy (lib/auth/policy.ts) refuses this user this action on this target;
  * - NOT_FOUND: the target does not exist (also used where revealing existence would leak);
- * - WRONG_PHASE: the workflow (lib/domain/workflow.ts) does not allow the action now;
+ * - WRONG_PHASE: the workflow (lib/domain/workflow.ts) does not allow the action now; the
+ *   assessment workflow services say why in `message` (lib/services/workflow-refusal.ts);
  * - STALE_VERSION: optimistic locking — someone saved first; `current` carries their value;
- * - WRONG_PASSWORD: the current password given to change it is wrong.
+ * - WRONG_PASSWORD: the current password given to change it is wrong;
+ * - INCOMPLETE: submitting a self-assessment that still misses inputs, or evidence or an
+ *   explanation where required (lib/domain/submission-check.ts); `missing` lists each criterion.
  */
 export type ServiceErrorCode = keyof typeof vi.serviceErrors;
 
@@ -19,6 +23,8 @@ export type ServiceError = {
   message: string;
   issues?: { path: string; message: string }[];
   current?: unknown;
+  /** With INCOMPLETE: what is missing, in criteria order, so the form can link to each criterion. */
+  missing?: SubmissionGap[];
 };
 
 export type ServiceResult<T> = { ok: true; value: T } | ServiceError;
