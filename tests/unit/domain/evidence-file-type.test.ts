@@ -215,7 +215,10 @@ describe("checkEvidenceFileName", () => {
 });
 
 describe("checkEvidenceFile", () => {
-  it.each(Object.entries(EVIDENCE_FILE_TYPES).flatMap(([kind, type]) => type.extensions.map((extension) => [kind as EvidenceFileKind, extension])))(
+  const namings: [EvidenceFileKind, string][] = (Object.keys(EVIDENCE_FILE_TYPES) as EvidenceFileKind[]).flatMap((kind) =>
+    EVIDENCE_FILE_TYPES[kind].extensions.map((extension): [EvidenceFileKind, string] => [kind, extension]),
+  );
+  it.each(namings)(
     "accepts %s named .%s with its MIME type",
     (kind, extension) => {
       const bytes = SAMPLES[kind];
