@@ -9,7 +9,7 @@ import { vi } from "@/lib/i18n/vi";
  * - FORBIDDEN: the policy (lib/auth/policy.ts) refuses this user this action on this target;
  * - NOT_FOUND: the target does not exist (also used where revealing existence would leak);
  * - WRONG_PHASE: the workflow (lib/domain/workflow.ts) does not allow the action now; the
- *   assessment workflow services say why in `message` (lib/services/workflow-refusal.ts);
+ *   assessment workflow services say why in `message` (lib/services/assessment-workflow.ts);
  * - STALE_VERSION: optimistic locking — someone saved first; `current` carries their value;
  * - WRONG_PASSWORD: the current password given to change it is wrong;
  * - INCOMPLETE: submitting a self-assessment that still misses inputs, or evidence or an
