@@ -313,3 +313,20 @@ export function formatMegabytes(bytes: number): string {
   const tenths = Math.floor((bytes * 10) / (1024 * 1024));
   return formatPoints(`${Math.floor(tenths / 10)}.${tenths % 10}`);
 }
+
+/**
+ * The Content-Disposition of a download: `attachment` (never inline: the browser must not render
+ * an uploaded file on our origin), the name in UTF-8 per RFC 5987/6266 (`filename*`) for every
+ * current browser, and an ASCII fallback (`filename`) without diacritics for old clients.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const fallback = fileName
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .replace(/[^\x20-\x7e]|["\\%;]/g, "_");
+  // encodeURIComponent leaves ' ( ) * unescaped, which RFC 5987's attr-char does not allow.
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
