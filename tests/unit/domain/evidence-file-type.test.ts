@@ -3,6 +3,7 @@ import { crc32, deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 
 import {
+  attachmentDisposition,
   checkEvidenceFile,
   checkEvidenceFileName,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -300,5 +301,27 @@ describe("evidenceMaxBytes", () => {
 
   it.each(["0", "-5", "20MB", "1.5", "1e6"])("treats %j as a configuration error", (value) => {
     expect(() => evidenceMaxBytes(value)).toThrow(/PAR_EVIDENCE_MAX_BYTES/);
+  });
+});
+
+describe("attachmentDisposition", () => {
+  it("sends Vietnamese names in UTF-8 (RFC 5987) with an ASCII fallback", () => {
+    expect(attachmentDisposition("Quyết định số 12 (Đợt 1).pdf")).toBe(
+      "attachment; filename=\"Quyet dinh so 12 (Dot 1).pdf\"; filename*=UTF-8''Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20s%E1%BB%91%2012%20%28%C4%90%E1%BB%A3t%201%29.pdf",
+    );
+  });
+
+  it("cannot be broken out of: quotes, semicolons and percent signs are replaced in the fallback and encoded in filename*", () => {
+    const header = attachmentDisposition('a"; filename=evil.html; x=%41\\.pdf');
+    expect(header).toBe("attachment; filename=\"a__ filename=evil.html_ x=_41_.pdf\"; filename*=UTF-8''a%22%3B%20filename%3Devil.html%3B%20x%3D%2541%5C.pdf");
+    // Exactly two parameters: one quoted string with nothing to escape, one token.
+    expect(header).toMatch(/^attachment; filename="[^"\\]*"; filename\*=UTF-8''[^;\s"]+$/);
+  });
+
+  it("round-trips through decodeURIComponent", () => {
+    const name = "Báo cáo kết quả CCHC — quý IV/2026's *bản cuối*.xlsx".replace("/", "-");
+    const encoded = attachmentDisposition(name).split("UTF-8''")[1] ?? "";
+    expect(encoded).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+    expect(decodeURIComponent(encoded)).toBe(name);
   });
 });
