@@ -22,7 +22,7 @@ type Mode = "demo" | "dev" | "start";
 class AppStartError extends Error {}
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
-const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.app.json"];
 
 async function main(): Promise<void> {
   const mode = parseMode(process.argv[2]);
