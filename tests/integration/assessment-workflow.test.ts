@@ -215,6 +215,21 @@ describe("submitting and withdrawing (Sở Y tế)", () => {
   });
 });
 
+describe("two heads clicking submit at once (Phường Hòa Bình)", () => {
+  it("submits once: the other click is refused and only one event is written", async () => {
+    const ward = await assessmentOf("phuong-hoa-binh");
+    await complete(ward.id, ward.criteriaSetId, await createStaff("phuong-hoa-binh", ["AGENCY_EDITOR"]));
+    const head = await createStaff("phuong-hoa-binh", ["AGENCY_HEAD"]);
+    const events = await prisma.auditEvent.count({ where: { assessmentId: ward.id, type: "ASSESSMENT_SUBMITTED" } });
+
+    const results = await Promise.all([1, 2].map(() => submitAssessment(prisma, head, { assessmentId: ward.id }, NOW)));
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+    expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, code: expect.stringMatching(/^(WRONG_PHASE|STALE_VERSION)$/) });
+    expect(await prisma.assessment.findUniqueOrThrow({ where: { id: ward.id }, select: { status: true, version: true } })).toEqual({ status: "SUBMITTED", version: ward.version + 1 });
+    expect(await prisma.auditEvent.count({ where: { assessmentId: ward.id, type: "ASSESSMENT_SUBMITTED" } })).toBe(events + 1);
+  });
+});
+
 describe("the deadline and the administrator's extension (Sở Xây dựng)", () => {
   it("refuses a submission after the deadline, and extensions by anyone but the administrator", async () => {
     const construction = await assessmentOf("so-xay-dung");
