@@ -36,11 +36,11 @@ export async function GET(_request: Request, context: { params: Promise<{ eviden
     status: 200,
     headers: {
       ...PRIVATE_HEADERS,
+      // From the content, checked at upload. With nosniff and `attachment`, no browser renders an
+      // uploaded file as a page of this origin. (A per-route Content-Security-Policy would be
+      // overridden by the site-wide one from next.config.ts, so none is set here.)
       "Content-Type": mimeType,
-      "Content-Length": String(bytes.byteLength),
       "Content-Disposition": attachmentDisposition(fileName),
-      // An uploaded PDF or image opened from here runs nothing and loads nothing, even if a browser renders it.
-      "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
 }
