@@ -157,10 +157,8 @@ export async function carryOverFromLastYear(
     if (evidence.length > 0) counts.evidenceCopied = (await tx.evidenceFile.createMany({ data: evidence, skipDuplicates: true })).count;
 
     if (counts.criteriaCarried === 0) return success(counts);
-    // No audit event type names a carry-over; ASSESSMENT_STARTED ("start from last year") is the
-    // nearest. TODO: a dedicated ASSESSMENT_CARRIED_OVER type needs a schema change (see the report).
     await appendAuditEvent(tx, {
-      type: "ASSESSMENT_STARTED",
+      type: "ASSESSMENT_CARRIED_OVER",
       actor,
       subjectType: "Assessment",
       subjectId: assessment.id,

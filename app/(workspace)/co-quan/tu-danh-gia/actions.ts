@@ -1,6 +1,7 @@
 "use server";
 
 import { getServerSession } from "next-auth";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { authOptions } from "@/lib/auth/auth-options";
@@ -8,6 +9,8 @@ import { getPrisma } from "@/lib/db/prisma";
 import { saveSelfScore, type SavedSelfScore } from "@/lib/services/save-self-score";
 import type { ServiceResult } from "@/lib/services/service-result";
 import { startSelfAssessment } from "@/lib/services/start-self-assessment";
+import { submitAssessment } from "@/lib/services/submit-assessment";
+import { withdrawAssessment } from "@/lib/services/withdraw-assessment";
 
 // Server actions are public endpoints: each authenticates here and the service authorises.
 
@@ -21,4 +24,18 @@ export async function startSelfAssessmentAction(): Promise<void> {
   const result = await startSelfAssessment(getPrisma(), session?.user?.id);
   if (result.ok) redirect("/co-quan/tu-danh-gia");
   redirect("/co-quan");
+}
+
+export async function submitAssessmentAction(assessmentId: string): Promise<ServiceResult<unknown>> {
+  const session = await getServerSession(authOptions);
+  const result = await submitAssessment(getPrisma(), session?.user?.id, { assessmentId });
+  if (result.ok) revalidatePath("/co-quan", "layout");
+  return result;
+}
+
+export async function withdrawAssessmentAction(assessmentId: string): Promise<ServiceResult<unknown>> {
+  const session = await getServerSession(authOptions);
+  const result = await withdrawAssessment(getPrisma(), session?.user?.id, { assessmentId });
+  if (result.ok) revalidatePath("/co-quan", "layout");
+  return result;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { SelfAssessmentFormView } from "@/components/forms/self-assessment-form";
+import { SubmissionPanel } from "@/components/forms/submission-panel";
 import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getPrisma } from "@/lib/db/prisma";
@@ -48,6 +49,11 @@ export default async function SelfAssessmentPage() {
       <h1 className="text-2xl font-bold text-brand-800">{interpolate(text.formTitle, { year: year.year })} — {agencyName}</h1>
       <p className="text-slate-700">{assessment.title}</p>
       <SelfAssessmentFormView form={assessment} isEditable={isEditable} />
+      <SubmissionPanel
+        assessmentId={assessment.id}
+        status={assessment.status}
+        canSubmit={can(actor, "assessment.submit", { kind: "assessment", agencyId: actor.agencyId ?? "", yearId: year.id })}
+      />
     </section>
   );
 }
