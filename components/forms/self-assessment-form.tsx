@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState } from "react";
 
 import { saveSelfScoreAction } from "@/app/(workspace)/co-quan/tu-danh-gia/actions";
+import { EvidenceList, type EvidenceItem } from "@/components/forms/evidence-list";
 import { computeAssessmentTotals, type LeafScore } from "@/lib/domain/assessment-totals";
 import { buildCriteriaTree, type CriterionNode } from "@/lib/domain/criteria-tree";
 import type { TCriterionMethod } from "@/lib/domain/criterion-params";
@@ -21,7 +22,7 @@ type SaveState =
   | { kind: "idle" | "saving" | "saved" }
   | { kind: "failed"; message: string }
   | { kind: "conflict"; name: string; value: string; theirVersion: number; theirInput: unknown; theirNote: string; theirExplanation: string };
-type Entry = { draft: Draft; scoreVersion: number; save: SaveState; evidenceCount: number; isToReview: boolean };
+type Entry = { draft: Draft; scoreVersion: number; save: SaveState; evidence: EvidenceItem[]; isToReview: boolean };
 
 function draftFromInput(method: TCriterionMethod | null, input: unknown, note: string | null, explanation: string | null): Draft {
   const value = (input ?? {}) as Record<string, unknown>;
@@ -90,7 +91,7 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
             draft: draftFromInput(criterion.method as TCriterionMethod | null, score?.input ?? null, score?.note ?? null, score?.explanation ?? null),
             scoreVersion: score?.scoreVersion ?? 0,
             save: { kind: "idle" },
-            evidenceCount: score?.evidence.length ?? 0,
+            evidence: score?.evidence ?? [],
             isToReview: score?.isToReview ?? false,
           } satisfies Entry,
         ];
@@ -232,6 +233,8 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
                     isEditable={isEditable}
                     onChange={(update) => change(criterion, update)}
                     onResolve={(choice) => resolveConflict(criterion, choice)}
+                    uploadUrl={`/api/assessments/${form.id}/criteria/${criterion.id}/evidence`}
+                    onEvidenceChange={(evidence) => setEntries((all) => ({ ...all, [criterion.id]: { ...all[criterion.id]!, evidence } }))}
                   />
                 );
               })}
@@ -254,13 +257,15 @@ type FieldProps = {
   isEditable: boolean;
   onChange: (update: (draft: Draft) => Draft) => void;
   onResolve: (choice: "mine" | "theirs") => void;
+  uploadUrl: string;
+  onEvidenceChange: (evidence: EvidenceItem[]) => void;
 };
 
-function CriterionField({ criterion, entry, outcome, isEditable, onChange, onResolve }: FieldProps) {
+function CriterionField({ criterion, entry, outcome, isEditable, onChange, onResolve, uploadUrl, onEvidenceChange }: FieldProps) {
   const method = criterion.method as TCriterionMethod | null;
   const id = `criterion-${criterion.code}`;
   const setField = (key: string, value: string) => onChange((draft) => ({ ...draft, fields: { ...draft.fields, [key]: value } }));
-  const needsExplanation = criterion.isEvidenceRequired && entry.evidenceCount === 0;
+  const needsExplanation = criterion.isEvidenceRequired && entry.evidence.length === 0;
   const numberInput = (key: string, label: string) => (
     <label className="flex flex-col text-sm">
       {label}
@@ -356,10 +361,15 @@ function CriterionField({ criterion, entry, outcome, isEditable, onChange, onRes
           ) : null}
         </div>
       ) : null}
-      {criterion.isEvidenceRequired ? (
-        <p className="text-sm text-slate-600">
-          {text.evidenceRequired} · {interpolate(text.evidenceCount, { count: entry.evidenceCount })}
-        </p>
+      {method?.method !== "SURVEY" ? (
+        <div className="space-y-1">
+          {criterion.isEvidenceRequired ? (
+            <p className="text-sm text-slate-600">
+              {text.evidenceRequired} · {interpolate(text.evidenceCount, { count: entry.evidence.length })}
+            </p>
+          ) : null}
+          <EvidenceList uploadUrl={uploadUrl} items={entry.evidence} isEditable={isEditable} onChange={onEvidenceChange} />
+        </div>
       ) : null}
       <SaveStatus state={entry.save} onResolve={onResolve} />
     </section>

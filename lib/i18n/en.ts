@@ -260,6 +260,13 @@ export const en: Translation<Messages> = {
     withdrawn: "Withdrawn. The form can be edited again.",
     headOnly: "Only the agency head submits the self-assessment.",
   },
+  evidenceUi: {
+    add: "Add evidence:",
+    remove: "Remove",
+    removeFile: "Remove file {name}",
+    uploading: "Uploading… {percent}%",
+    networkError: "The upload failed (connection error). Please try again.",
+  },
   errors: {
     generic: "Something went wrong. Please try again later. Incident id: {eventId}",
     notFound: "The page you asked for was not found.",

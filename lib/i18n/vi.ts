@@ -257,6 +257,13 @@ export const vi = {
     withdrawn: "Đã rút lại. Phiếu có thể chỉnh sửa tiếp.",
     headOnly: "Chỉ lãnh đạo đơn vị được gửi kết quả tự đánh giá.",
   },
+  evidenceUi: {
+    add: "Thêm tài liệu kiểm chứng:",
+    remove: "Gỡ",
+    removeFile: "Gỡ tệp {name}",
+    uploading: "Đang tải lên… {percent}%",
+    networkError: "Không tải lên được do lỗi kết nối. Vui lòng thử lại.",
+  },
   errors: {
     generic: "Đã có lỗi xảy ra. Vui lòng thử lại sau. Mã sự cố: {eventId}",
     notFound: "Không tìm thấy trang bạn yêu cầu.",

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 
 import { authOptions } from "@/lib/auth/auth-options";
 import { getPrisma } from "@/lib/db/prisma";
+import { removeEvidence } from "@/lib/services/remove-evidence";
 import { saveSelfScore, type SavedSelfScore } from "@/lib/services/save-self-score";
 import type { ServiceResult } from "@/lib/services/service-result";
 import { startSelfAssessment } from "@/lib/services/start-self-assessment";
@@ -38,4 +39,9 @@ export async function withdrawAssessmentAction(assessmentId: string): Promise<Se
   const result = await withdrawAssessment(getPrisma(), session?.user?.id, { assessmentId });
   if (result.ok) revalidatePath("/co-quan", "layout");
   return result;
+}
+
+export async function removeEvidenceAction(evidenceId: string): Promise<ServiceResult<unknown>> {
+  const session = await getServerSession(authOptions);
+  return removeEvidence(getPrisma(), session?.user?.id, { evidenceId });
 }
