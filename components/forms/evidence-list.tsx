@@ -69,7 +69,7 @@ export function EvidenceList({
               <a href={`/api/evidence/${item.id}`} className="text-brand-700 underline">
                 {item.fileName}
               </a>
-              <span className="text-slate-500">({(item.sizeBytes / 1024 / 1024).toFixed(2).replace(".", ",")} MB)</span>
+              <span className="text-slate-500">({formatFileSize(item.sizeBytes)})</span>
               {isEditable ? (
                 <button type="button" onClick={() => void remove(item)} className="text-red-700 underline" aria-label={interpolate(text.removeFile, { name: item.fileName })}>
                   {text.remove}
@@ -107,4 +107,10 @@ export function EvidenceList({
       ) : null}
     </div>
   );
+}
+
+/** "850 KB", "2,4 MB": what people expect to read about a file. */
+function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(".", ",")} MB`;
 }

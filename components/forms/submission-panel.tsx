@@ -50,8 +50,8 @@ export function SubmissionPanel({ assessmentId, status, canSubmit }: { assessmen
       ) : null}
       {missing.length > 0 ? (
         <div>
-          <p className="font-medium">{text.missingTitle}</p>
-          <ul className="list-disc pl-6">
+          <p id="missing-title" className="font-medium">{text.missingTitle}</p>
+          <ul aria-labelledby="missing-title" className="list-disc pl-6">
             {missing.map((gap) => (
               <li key={`${gap.criterionCode}-${gap.reason}`}>
                 <a href={`#criterion-${gap.criterionCode}`} className="text-brand-700 underline">
