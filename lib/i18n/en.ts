@@ -267,6 +267,11 @@ export const en: Translation<Messages> = {
     uploading: "Uploading… {percent}%",
     networkError: "The upload failed (connection error). Please try again.",
   },
+  carryOver: {
+    button: "Bring notes and evidence over from last year",
+    done: "Carried over {criteria} criteria from {year} ({notes} notes, {evidence} files). Please review the marked criteria.",
+    nothing: "Nothing to bring over from last year.",
+  },
   errors: {
     generic: "Something went wrong. Please try again later. Incident id: {eventId}",
     notFound: "The page you asked for was not found.",

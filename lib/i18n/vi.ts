@@ -264,6 +264,11 @@ export const vi = {
     uploading: "Đang tải lên… {percent}%",
     networkError: "Không tải lên được do lỗi kết nối. Vui lòng thử lại.",
   },
+  carryOver: {
+    button: "Lấy ghi chú và tài liệu kiểm chứng từ năm trước",
+    done: "Đã chuyển {criteria} tiêu chí từ năm {year} ({notes} ghi chú, {evidence} tài liệu). Vui lòng rà soát các tiêu chí được đánh dấu.",
+    nothing: "Không có gì để chuyển từ năm trước.",
+  },
   errors: {
     generic: "Đã có lỗi xảy ra. Vui lòng thử lại sau. Mã sự cố: {eventId}",
     notFound: "Không tìm thấy trang bạn yêu cầu.",

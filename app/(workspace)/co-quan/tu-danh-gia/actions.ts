@@ -6,6 +6,9 @@ import { redirect } from "next/navigation";
 
 import { authOptions } from "@/lib/auth/auth-options";
 import { getPrisma } from "@/lib/db/prisma";
+import { interpolate } from "@/lib/i18n/format";
+import { vi } from "@/lib/i18n/vi";
+import { carryOverFromLastYear } from "@/lib/services/carry-over-from-last-year";
 import { removeEvidence } from "@/lib/services/remove-evidence";
 import { saveSelfScore, type SavedSelfScore } from "@/lib/services/save-self-score";
 import type { ServiceResult } from "@/lib/services/service-result";
@@ -44,4 +47,21 @@ export async function withdrawAssessmentAction(assessmentId: string): Promise<Se
 export async function removeEvidenceAction(evidenceId: string): Promise<ServiceResult<unknown>> {
   const session = await getServerSession(authOptions);
   return removeEvidence(getPrisma(), session?.user?.id, { evidenceId });
+}
+
+export type CarryOverState = { message: string; isError: boolean } | null;
+
+export async function carryOverAction(_previous: CarryOverState, form: FormData): Promise<CarryOverState> {
+  const session = await getServerSession(authOptions);
+  const result = await carryOverFromLastYear(getPrisma(), session?.user?.id, { assessmentId: String(form.get("assessmentId") ?? "") });
+  if (!result.ok) return { message: result.message, isError: true };
+  revalidatePath("/co-quan/tu-danh-gia");
+  const { criteriaCarried, notesCopied, evidenceCopied, fromYear } = result.value;
+  return {
+    message:
+      criteriaCarried === 0
+        ? vi.carryOver.nothing
+        : interpolate(vi.carryOver.done, { criteria: criteriaCarried, year: fromYear, notes: notesCopied, evidence: evidenceCopied }),
+    isError: false,
+  };
 }

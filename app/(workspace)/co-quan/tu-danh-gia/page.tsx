@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 
+import { CarryOverButton } from "@/components/forms/carry-over-button";
 import { SelfAssessmentFormView } from "@/components/forms/self-assessment-form";
 import { SubmissionPanel } from "@/components/forms/submission-panel";
 import { requireArea } from "@/lib/auth/session";
@@ -8,7 +9,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 import { interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
-import { getSelfAssessmentForm } from "@/lib/services/get-self-assessment-form";
+import { getSelfAssessmentForm, type SelfAssessmentForm } from "@/lib/services/get-self-assessment-form";
 
 import { startSelfAssessmentAction } from "./actions";
 
@@ -48,7 +49,9 @@ export default async function SelfAssessmentPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{interpolate(text.formTitle, { year: year.year })} — {agencyName}</h1>
       <p className="text-slate-700">{assessment.title}</p>
-      <SelfAssessmentFormView form={assessment} isEditable={isEditable} />
+      {isEditable ? <CarryOverButton assessmentId={assessment.id} /> : null}
+      {/* Remounts when the server's data moved on (carry-over, submission), not on the form's own autosaves. */}
+      <SelfAssessmentFormView key={formDataKey(assessment)} form={assessment} isEditable={isEditable} />
       <SubmissionPanel
         assessmentId={assessment.id}
         status={assessment.status}
@@ -56,4 +59,9 @@ export default async function SelfAssessmentPage() {
       />
     </section>
   );
+}
+
+function formDataKey(form: SelfAssessmentForm): string {
+  const versions = form.scores.reduce((sum, score) => sum + score.scoreVersion + score.evidence.length * 1_000, 0);
+  return `${form.status}:${form.scores.length}:${versions}`;
 }

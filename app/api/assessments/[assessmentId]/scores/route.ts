@@ -1,0 +1,37 @@
+import { getServerSession } from "next-auth";
+
+import { authOptions } from "@/lib/auth/auth-options";
+import { getPrisma } from "@/lib/db/prisma";
+import { vi } from "@/lib/i18n/vi";
+import { saveSelfScore } from "@/lib/services/save-self-score";
+import type { ServiceErrorCode } from "@/lib/services/service-result";
+
+const STATUS: Partial<Record<ServiceErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  WRONG_PHASE: 409,
+  STALE_VERSION: 409,
+  VALIDATION_FAILED: 422,
+};
+
+/**
+ * Saves the self-assessment of one criterion as JSON: `{ criterionId, scoreVersion, input, note?,
+ * explanation? }`. For the save benchmark and integrations; the form saves through a server action.
+ * The assessment comes from the URL; saveSelfScore parses the rest and decides everything else.
+ */
+export async function PUT(request: Request, context: { params: Promise<{ assessmentId: string }> }): Promise<Response> {
+  const { assessmentId } = await context.params;
+  const session = await getServerSession(authOptions);
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    body = undefined;
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return Response.json({ ok: false, code: "VALIDATION_FAILED", message: vi.serviceErrors.VALIDATION_FAILED }, { status: 422, headers: { "Cache-Control": "no-store" } });
+  }
+  const result = await saveSelfScore(getPrisma(), session?.user?.id, { ...body, assessmentId });
+  return Response.json(result, { status: result.ok ? 200 : (STATUS[result.code] ?? 400), headers: { "Cache-Control": "no-store" } });
+}
