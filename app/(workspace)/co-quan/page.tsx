@@ -2,47 +2,95 @@ import Link from "next/link";
 
 import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
-import { formatVietnamDate, interpolate } from "@/lib/i18n/format";
+import { computeAssessmentTotals, type LeafScore } from "@/lib/domain/assessment-totals";
+import { buildCriteriaTree } from "@/lib/domain/criteria-tree";
+import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { selfAssessmentClosesAt } from "@/lib/domain/workflow";
+import { formatPercent, formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
-import { getOpenYear } from "@/lib/services/get-open-year";
+import { getSelfAssessmentForm } from "@/lib/services/get-self-assessment-form";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default async function AgencyHomePage() {
   const actor = await requireArea("workspace.agency");
   const { agencyHome, labels, selfAssessment } = getMessages("vi");
   const db = getPrisma();
-  // The agency comes from the account in the database, never from the URL.
-  const agency = await db.agency.findUniqueOrThrow({ where: { id: actor.agencyId ?? "" }, select: { id: true, name: true } });
-  const year = await getOpenYear(db);
+  const { year, agencyName, assessment } = await getSelfAssessmentForm(db, actor);
   if (!year) return <p>{agencyHome.noOpenYear}</p>;
 
-  const assessment = await db.assessment.findUnique({
-    where: { agencyId_yearId: { agencyId: agency.id, yearId: year.id } },
-    select: { status: true, criteriaSetId: true, _count: { select: { scores: { where: { selfPoints: { not: null } } } } } },
+  const closesAt = selfAssessmentClosesAt(year.deadlines[0]?.endsAt ?? null, assessment?.deadlineExtendedTo ?? null);
+  const daysLeft = closesAt ? daysUntil(closesAt) : null;
+  const lastYear = await db.result.findFirst({
+    where: { agencyId: actor.agencyId ?? "", year: { year: year.year - 1 } },
+    select: { indexPercent: true, rank: true, rankedCount: true, year: { select: { year: true, precision: true } } },
   });
-  const selfScoredTotal = assessment
-    ? await db.criterion.count({ where: { criteriaSetId: assessment.criteriaSetId, method: { notIn: ["SURVEY"] }, children: { none: {} } } })
-    : 0;
-  const deadline = year.deadlines[0]?.endsAt;
+
+  let summary: { answered: number; total: number; totalLine: string } | null = null;
+  if (assessment) {
+    const built = buildCriteriaTree({ criteria: assessment.criteria, maxBonusPoints: assessment.maxBonusPoints, maxPenaltyPoints: assessment.maxPenaltyPoints });
+    const selfScored = assessment.criteria.filter((criterion) => criterion.method && (criterion.method as { method: string }).method !== "SURVEY");
+    const codeById = new Map(assessment.criteria.map((criterion) => [criterion.id, criterion.code]));
+    const scores = new Map<string, LeafScore>();
+    for (const score of assessment.scores) {
+      const code = codeById.get(score.criterionId);
+      if (code && score.points !== null) scores.set(code, { self: { points: toThousandths(score.points) } });
+    }
+    if (built.ok) {
+      // The same engine as the form and the published results: one formula everywhere.
+      const self = computeAssessmentTotals(built.tree, scores, { isFinalized: false, isSurveyIncluded: assessment.isSurveyIncluded, precision: assessment.precision }).self;
+      summary = {
+        answered: assessment.scores.filter((score) => score.points !== null && selfScored.some((criterion) => criterion.id === score.criterionId)).length,
+        total: selfScored.length,
+        totalLine: interpolate(selfAssessment.total, {
+          points: formatPoints(formatThousandths(self.totalPoints)),
+          max: formatPoints(formatThousandths(self.maxPoints)),
+          percent: self.indexPercent ? formatPercent(self.indexPercent.text, assessment.precision) : "—",
+        }),
+      };
+    }
+  }
 
   return (
     <section className="space-y-3">
-      <h1 className="text-2xl font-bold text-brand-800">{interpolate(agencyHome.title, { year: year.year, agency: agency.name })}</h1>
+      <h1 className="text-2xl font-bold text-brand-800">{interpolate(agencyHome.title, { year: year.year, agency: agencyName ?? "" })}</h1>
       <p>{interpolate(agencyHome.phase, { phase: labels.yearPhase[year.phase] })}</p>
-      {deadline ? <p>{interpolate(agencyHome.deadline, { date: formatVietnamDate(deadline) })}</p> : null}
-      {assessment ? (
+      {closesAt ? (
+        <p>
+          {interpolate(agencyHome.deadline, { date: formatVietnamDate(closesAt) })} —{" "}
+          <strong>{daysLeft !== null && daysLeft >= 0 ? interpolate(selfAssessment.countdown, { days: daysLeft }) : selfAssessment.deadlinePassed}</strong>
+        </p>
+      ) : null}
+      {assessment && summary ? (
         <>
           <p>{interpolate(agencyHome.status, { status: labels.assessmentStatus[assessment.status] })}</p>
           <p>
-            <progress max={selfScoredTotal} value={assessment._count.scores} className="mr-2 align-middle" aria-hidden="true" />
-            {interpolate(agencyHome.progress, { answered: assessment._count.scores, total: selfScoredTotal })}
+            <progress max={summary.total} value={summary.answered} className="mr-2 align-middle" aria-hidden="true" />
+            {interpolate(agencyHome.progress, { answered: summary.answered, total: summary.total })}
           </p>
+          <p className="font-semibold">{summary.totalLine}</p>
         </>
       ) : (
         <p>{agencyHome.notStarted}</p>
       )}
+      {lastYear ? (
+        <p className="text-slate-700">
+          {interpolate(selfAssessment.lastYear, {
+            year: lastYear.year.year,
+            percent: formatPercent(lastYear.indexPercent.toFixed(3), lastYear.year.precision === 3 ? 3 : 2),
+            rank: lastYear.rank ?? "—",
+            count: lastYear.rankedCount ?? "—",
+          })}
+        </p>
+      ) : null}
       <Link href="/co-quan/tu-danh-gia" className="inline-block rounded bg-brand-700 px-4 py-2 font-semibold text-white">
         {selfAssessment.openForm}
       </Link>
     </section>
   );
+}
+
+/** Whole days left until a moment, counted up (a deadline later today is 1 day away). Server-rendered per request. */
+function daysUntil(moment: Date): number {
+  return Math.ceil((moment.getTime() - new Date().getTime()) / DAY_MS);
 }
