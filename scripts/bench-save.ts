@@ -24,6 +24,8 @@ const DATABASE_URL = `postgres://par:par@127.0.0.1:${PG_PORT}/par_index`;
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 50);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 30) * 1_000;
 const START_TIMEOUT_MS = 10 * 60_000; // the first start builds the app
+/** Pause between an editor's saves; 0 (the default) saves back to back, a saturation test. */
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
 const REQUEST_TIMEOUT_MS = 15_000;
 const YEAR = 2026;
 const PASSWORD = "BenchSave@2026";
@@ -32,6 +34,9 @@ type Editor = { email: string; assessmentId: string; criteria: { id: string; met
 type SaveTally = Map<string, number>; // `${assessmentId}/${criterionId}` → successful saves
 
 async function main(): Promise<void> {
+  if (!Number.isInteger(EDITORS) || EDITORS < 2 || !(DURATION_MS > 0) || !(THINK_MS >= 0)) {
+    throw new Error("BENCH_EDITORS must be an integer ≥ 2, BENCH_SECONDS > 0 and BENCH_THINK_MS ≥ 0");
+  }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "par-bench-save-"));
   const logFile = path.join(dataDir, "app.log");
   const logFd = openSync(logFile, "a");
@@ -255,7 +260,7 @@ async function runLoad(editors: Editor[], tally: SaveTally): Promise<boolean> {
   const failures = new Map<string, number>();
   const startedAt = performance.now();
   const endAt = Date.now() + DURATION_MS;
-  console.log(`Running ${editors.length} concurrent editors for ${DURATION_MS / 1000} s…`);
+  console.log(`Running ${editors.length} concurrent editors for ${DURATION_MS / 1000} s, ${THINK_MS > 0 ? `${THINK_MS} ms between an editor's saves` : "saving back to back"}…`);
   await Promise.all(
     editors.map(async (editor) => {
       const versions = new Map(editor.criteria.map((c) => [c.id, startVersions.get(`${editor.assessmentId}/${c.id}`) ?? 0]));
@@ -269,6 +274,7 @@ async function runLoad(editors: Editor[], tally: SaveTally): Promise<boolean> {
           if (status === 200 && body?.ok && body.value) {
             versions.set(criterion.id, body.value.scoreVersion);
             record(tally, editor.assessmentId, criterion.id);
+            if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS));
             continue;
           }
           outcome = `HTTP ${status} ${body?.code ?? ""}`.trim();
@@ -306,4 +312,7 @@ async function verifyRows(db: PrismaClient, editors: Editor[], tally: SaveTally)
   return isConsistent;
 }
 
-await main();
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
