@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 
+import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf, workflowRefusal } from "./assessment-workflow";
 import { appendAuditEvent } from "./audit";
 import { failure, success, validationFailure, type ServiceResult } from "./service-result";
 
@@ -46,16 +47,7 @@ export async function removeEvidence(
       score: {
         select: {
           criterion: { select: { code: true } },
-          assessment: {
-            select: {
-              id: true,
-              agencyId: true,
-              yearId: true,
-              status: true,
-              deadlineExtendedTo: true,
-              year: { select: { phase: true, deadlines: { select: { phase: true, endsAt: true } } } },
-            },
-          },
+          assessment: { select: ASSESSMENT_WORKFLOW_COLUMNS },
         },
       },
     },
@@ -65,16 +57,8 @@ export async function removeEvidence(
   if (!can(actor, "evidence.remove", { kind: "assessment", agencyId: assessment.agencyId, yearId: assessment.yearId })) {
     return failure("FORBIDDEN");
   }
-  const deadlineOf = (phase: string) => assessment.year.deadlines.find((deadline) => deadline.phase === phase)?.endsAt ?? null;
-  const when = checkAssessmentAction("REMOVE_EVIDENCE", {
-    status: assessment.status,
-    yearPhase: assessment.year.phase,
-    selfAssessmentDeadline: deadlineOf("SELF_ASSESSMENT"),
-    explanationDeadline: deadlineOf("EXPLANATION"),
-    deadlineExtendedTo: assessment.deadlineExtendedTo,
-    now,
-  });
-  if (!when.ok) return failure("WRONG_PHASE");
+  const when = checkAssessmentAction("REMOVE_EVIDENCE", workflowContextOf(assessment, now));
+  if (!when.ok) return workflowRefusal(when.code);
 
   return db.$transaction(async (tx) => {
     // Serialises with a submission: nothing disappears from an assessment that was just submitted.

@@ -12,6 +12,7 @@ import { scoreInput } from "@/lib/domain/scoring-methods";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 import { vi } from "@/lib/i18n/vi";
 
+import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf, workflowRefusal } from "./assessment-workflow";
 import { appendAuditEvent } from "./audit";
 import { failure, success, type ServiceResult } from "./service-result";
 
@@ -50,33 +51,13 @@ export async function saveSelfScore(
   if (!parsed.success) return failure("VALIDATION_FAILED");
   const input = parsed.data;
 
-  const assessment = await db.assessment.findUnique({
-    where: { id: input.assessmentId },
-    select: {
-      id: true,
-      agencyId: true,
-      yearId: true,
-      criteriaSetId: true,
-      status: true,
-      version: true,
-      deadlineExtendedTo: true,
-      year: { select: { phase: true, deadlines: { select: { phase: true, endsAt: true } } } },
-    },
-  });
+  const assessment = await db.assessment.findUnique({ where: { id: input.assessmentId }, select: ASSESSMENT_WORKFLOW_COLUMNS });
   if (!assessment) return failure("NOT_FOUND");
   if (!can(actor, "assessment.editSelfScore", { kind: "assessment", agencyId: assessment.agencyId, yearId: assessment.yearId })) {
     return failure("FORBIDDEN");
   }
-  const deadlineOf = (phase: string) => assessment.year.deadlines.find((deadline) => deadline.phase === phase)?.endsAt ?? null;
-  const when = checkAssessmentAction("EDIT_SELF_SCORE", {
-    status: assessment.status,
-    yearPhase: assessment.year.phase,
-    selfAssessmentDeadline: deadlineOf("SELF_ASSESSMENT"),
-    explanationDeadline: deadlineOf("EXPLANATION"),
-    deadlineExtendedTo: assessment.deadlineExtendedTo,
-    now,
-  });
-  if (!when.ok) return failure("WRONG_PHASE");
+  const when = checkAssessmentAction("EDIT_SELF_SCORE", workflowContextOf(assessment, now));
+  if (!when.ok) return workflowRefusal(when.code);
 
   const criterion = await db.criterion.findFirst({
     where: { id: input.criterionId, criteriaSetId: assessment.criteriaSetId },

@@ -12,6 +12,7 @@ import { checkAssessmentAction } from "@/lib/domain/workflow";
 import { vi } from "@/lib/i18n/vi";
 import { getEvidenceStorage, type EvidenceStorage } from "@/lib/storage/evidence-storage";
 
+import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf, workflowRefusal } from "./assessment-workflow";
 import { appendAuditEvent } from "./audit";
 import { failure, success, validationFailure, type ServiceResult } from "./service-result";
 
@@ -63,32 +64,13 @@ export async function uploadEvidence(
   if (!parsed.success) return validationFailure(parsed.error);
   const input = parsed.data;
 
-  const assessment = await db.assessment.findUnique({
-    where: { id: input.assessmentId },
-    select: {
-      id: true,
-      agencyId: true,
-      yearId: true,
-      criteriaSetId: true,
-      status: true,
-      deadlineExtendedTo: true,
-      year: { select: { phase: true, deadlines: { select: { phase: true, endsAt: true } } } },
-    },
-  });
+  const assessment = await db.assessment.findUnique({ where: { id: input.assessmentId }, select: ASSESSMENT_WORKFLOW_COLUMNS });
   if (!assessment) return failure("NOT_FOUND");
   if (!can(actor, "evidence.upload", { kind: "assessment", agencyId: assessment.agencyId, yearId: assessment.yearId })) {
     return failure("FORBIDDEN");
   }
-  const deadlineOf = (phase: string) => assessment.year.deadlines.find((deadline) => deadline.phase === phase)?.endsAt ?? null;
-  const when = checkAssessmentAction("UPLOAD_EVIDENCE", {
-    status: assessment.status,
-    yearPhase: assessment.year.phase,
-    selfAssessmentDeadline: deadlineOf("SELF_ASSESSMENT"),
-    explanationDeadline: deadlineOf("EXPLANATION"),
-    deadlineExtendedTo: assessment.deadlineExtendedTo,
-    now,
-  });
-  if (!when.ok) return failure("WRONG_PHASE");
+  const when = checkAssessmentAction("UPLOAD_EVIDENCE", workflowContextOf(assessment, now));
+  if (!when.ok) return workflowRefusal(when.code);
 
   // Only a criterion of this assessment's own set, and a leaf the agency scores itself.
   const criterion = await db.criterion.findFirst({

@@ -180,7 +180,8 @@ describe("uploading evidence", () => {
 
     const before = await snapshot();
     const late = await uploadEvidence(prisma, editorOfHealth, { assessmentId: health.id, criterionId: criterion.id, fileName: "b.pdf", bytes: pdf("late") }, AFTER_DEADLINE);
-    expect(late).toEqual({ ok: false, code: "WRONG_PHASE", message: "Thao tác này không thực hiện được ở giai đoạn hiện tại của kỳ đánh giá." });
+    // The refusal says why, so the agency knows to ask for an extension.
+    expect(late).toEqual({ ok: false, code: "WRONG_PHASE", message: "Đã hết thời hạn thực hiện thao tác này." });
     expect(await snapshot()).toEqual(before);
   });
 
