@@ -8,11 +8,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 
 import { DatabaseConfigError, startDatabaseServer, type DatabaseServer } from "@/lib/db/database-server";
 import { prepareDatabase } from "@/lib/db/prepare-database";
+import { findPortProblem } from "@/lib/port-probe";
 import { DEMO_USERS } from "@/prisma/seed/demo-province";
 
 import { printDemoAccounts } from "./print-demo-accounts";
@@ -120,17 +120,11 @@ function parsePort(value: string): number {
 }
 
 async function assertPortFree(port: number): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === "EADDRINUSE"
-          ? new AppStartError(`Port ${port} is already in use. Stop the program using it, or choose another port: PORT=3001 npm run demo`)
-          : error,
-      ),
-    );
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
-  });
+  const problem = await findPortProblem(port);
+  if (!problem) return;
+  throw problem.code === "EADDRINUSE"
+    ? new AppStartError(`Port ${port} is already in use. Stop the program using it, or choose another port: PORT=3001 npm run demo`)
+    : problem;
 }
 
 /** True when there is no production build, or a source file changed since it was made. */

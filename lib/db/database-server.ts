@@ -15,7 +15,6 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -26,6 +25,7 @@ import {
   databaseNameOf,
   sqlState,
 } from "./database-admin";
+import { findPortProblem } from "../port-probe";
 
 export type DatabaseServer = {
   /** postgres:// URL of the application database (created if missing). */
@@ -659,18 +659,12 @@ function portInUseError(port: number): DatabaseConfigError {
 }
 
 /** Binds the port ourselves first: postgres's own failure is a buried LOG line and an exit. */
-function assertPortFree(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", (error) => {
-      reject(
-        sqlState(error) === "EADDRINUSE"
-          ? portInUseError(port)
-          : new DatabaseConfigError(`Cannot listen on 127.0.0.1:${port} (${sqlState(error) ?? errorMessage(error)}). Set PGPORT_EMBEDDED to another port.`),
-      );
-    });
-    probe.listen({ port, host: "127.0.0.1", exclusive: true }, () => probe.close(() => resolve()));
-  });
+async function assertPortFree(port: number): Promise<void> {
+  const problem = await findPortProblem(port);
+  if (!problem) return;
+  throw problem.code === "EADDRINUSE"
+    ? portInUseError(port)
+    : new DatabaseConfigError(`Cannot listen on 127.0.0.1:${port} (${problem.code ?? errorMessage(problem)}). Set PGPORT_EMBEDDED to another port.`);
 }
 
 // Every postmaster this process started, so that a process.exit() elsewhere still asks it to
