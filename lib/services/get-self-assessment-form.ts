@@ -5,7 +5,9 @@ import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/prisma";
 import type { CriterionDefinition } from "@/lib/domain/criteria-tree";
 import { toThousandths } from "@/lib/domain/points";
+import { checkAssessmentAction } from "@/lib/domain/workflow";
 
+import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf } from "./assessment-workflow";
 import { getOpenYear } from "./get-open-year";
 
 export type SelfAssessmentFormCriterion = CriterionDefinition & {
@@ -29,18 +31,14 @@ export type SelfAssessmentFormScore = {
  * Everything the self-assessment form shows for the signed-in agency's open-year assessment, read
  * for an actor already allowed into the agency workspace. Null when the agency has no assessment yet.
  */
-export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor) {
+export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor, now: Date = new Date()) {
   const year = await getOpenYear(db);
   if (!year || !actor.agencyId) return { year, agencyName: null, assessment: null };
   const agency = await db.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { name: true } });
   const assessment = await db.assessment.findUnique({
     where: { agencyId_yearId: { agencyId: actor.agencyId, yearId: year.id } },
     select: {
-      id: true,
-      agencyId: true,
-      yearId: true,
-      status: true,
-      deadlineExtendedTo: true,
+      ...ASSESSMENT_WORKFLOW_COLUMNS,
       criteriaSet: {
         select: {
           title: true,
@@ -91,11 +89,16 @@ export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor) {
     scoreVersion: score.version,
     evidence: score.evidence,
   }));
+  // The very rules saveSelfScore applies, so the form is read-only exactly when saves would be refused.
+  const isEditable =
+    can(actor, "assessment.editSelfScore", { kind: "assessment", agencyId: assessment.agencyId, yearId: assessment.yearId }) &&
+    checkAssessmentAction("EDIT_SELF_SCORE", workflowContextOf(assessment, now)).ok;
   return {
     year,
     agencyName: agency.name,
     assessment: {
       id: assessment.id,
+      isEditable,
       status: assessment.status,
       deadlineExtendedTo: assessment.deadlineExtendedTo,
       title: criteriaSet.title,

@@ -6,7 +6,6 @@ import { SubmissionPanel } from "@/components/forms/submission-panel";
 import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getPrisma } from "@/lib/db/prisma";
-import { checkAssessmentAction } from "@/lib/domain/workflow";
 import { interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import { getSelfAssessmentForm, type SelfAssessmentForm } from "@/lib/services/get-self-assessment-form";
@@ -34,24 +33,13 @@ export default async function SelfAssessmentPage() {
       </section>
     );
   }
-  // The same rules the save service applies, so the form is read-only exactly when saves would be refused.
-  const isEditable =
-    can(actor, "assessment.editSelfScore", { kind: "assessment", agencyId: actor.agencyId ?? "", yearId: year.id }) &&
-    checkAssessmentAction("EDIT_SELF_SCORE", {
-      status: assessment.status,
-      yearPhase: year.phase,
-      selfAssessmentDeadline: year.deadlines[0]?.endsAt ?? null,
-      explanationDeadline: null,
-      deadlineExtendedTo: assessment.deadlineExtendedTo,
-      now: new Date(),
-    }).ok;
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{interpolate(text.formTitle, { year: year.year })} — {agencyName}</h1>
       <p className="text-slate-700">{assessment.title}</p>
-      {isEditable ? <CarryOverButton assessmentId={assessment.id} /> : null}
+      {assessment.isEditable ? <CarryOverButton assessmentId={assessment.id} /> : null}
       {/* Remounts when the server's data moved on (carry-over, submission), not on the form's own autosaves. */}
-      <SelfAssessmentFormView key={formDataKey(assessment)} form={assessment} isEditable={isEditable} />
+      <SelfAssessmentFormView key={formDataKey(assessment)} form={assessment} isEditable={assessment.isEditable} />
       <SubmissionPanel
         assessmentId={assessment.id}
         status={assessment.status}
