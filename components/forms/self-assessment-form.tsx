@@ -1,8 +1,9 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 
 import { saveSelfScoreAction } from "@/app/(workspace)/co-quan/tu-danh-gia/actions";
+import { CriterionAppraisalView } from "@/components/forms/appraisal-outcome";
 import { EvidenceList, type EvidenceItem } from "@/components/forms/evidence-list";
 import { computeAssessmentTotals, type LeafScore } from "@/lib/domain/assessment-totals";
 import { buildCriteriaTree, type CriterionNode } from "@/lib/domain/criteria-tree";
@@ -193,6 +194,22 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
     setEntries((all) => ({ ...all, [criterion.id]: { ...entry, draft, scoreVersion: entry.save.kind === "conflict" ? entry.save.theirVersion : entry.scoreVersion, save: { kind: "saved" } } }));
   }
 
+  const scoresById = useMemo(() => new Map(form.scores.map((score) => [score.criterionId, score])), [form.scores]);
+  const appraisalOf = (criterionId: string) => {
+    const score = scoresById.get(criterionId);
+    if (!score?.appraisal) return null;
+    return (
+      <CriterionAppraisalView
+        assessmentId={form.id}
+        criterionId={criterionId}
+        selfPoints={score.points}
+        scoreVersion={score.scoreVersion}
+        appraisal={score.appraisal}
+        isExplainable={form.appraisal?.isExplainable ?? false}
+      />
+    );
+  };
+
   const sections: { title: string; nodes: CriterionNode[] }[] = [
     ...tree.domains.map((domain) => ({ title: `${domain.code}. ${domain.title}`, nodes: [domain] })),
     { title: text.bonusSection, nodes: tree.bonusItems },
@@ -235,6 +252,7 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
                     onResolve={(choice) => resolveConflict(criterion, choice)}
                     uploadUrl={`/api/assessments/${form.id}/criteria/${criterion.id}/evidence`}
                     onEvidenceChange={(evidence) => setEntries((all) => ({ ...all, [criterion.id]: { ...all[criterion.id]!, evidence } }))}
+                    appraisal={appraisalOf(criterion.id)}
                   />
                 );
               })}
@@ -259,9 +277,11 @@ type FieldProps = {
   onResolve: (choice: "mine" | "theirs") => void;
   uploadUrl: string;
   onEvidenceChange: (evidence: EvidenceItem[]) => void;
+  /** The appraisal of the criterion, once the agency may see it. */
+  appraisal: ReactNode;
 };
 
-function CriterionField({ criterion, entry, outcome, isEditable, onChange, onResolve, uploadUrl, onEvidenceChange }: FieldProps) {
+function CriterionField({ criterion, entry, outcome, isEditable, onChange, onResolve, uploadUrl, onEvidenceChange, appraisal }: FieldProps) {
   const method = criterion.method as TCriterionMethod | null;
   const id = `criterion-${criterion.code}`;
   const setField = (key: string, value: string) => onChange((draft) => ({ ...draft, fields: { ...draft.fields, [key]: value } }));
@@ -371,6 +391,7 @@ function CriterionField({ criterion, entry, outcome, isEditable, onChange, onRes
           <EvidenceList uploadUrl={uploadUrl} items={entry.evidence} isEditable={isEditable} onChange={onEvidenceChange} />
         </div>
       ) : null}
+      {appraisal}
       <SaveStatus state={entry.save} onResolve={onResolve} />
     </section>
   );

@@ -3,8 +3,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/prisma";
-import type { CriterionDefinition } from "@/lib/domain/criteria-tree";
-import { toThousandths } from "@/lib/domain/points";
+import { agencyAppraisalVisibility, isDisputed } from "@/lib/domain/appraisal-view";
+import { computeAssessmentTotals, type LeafPoints, type LeafScore, type ViewTotals } from "@/lib/domain/assessment-totals";
+import { buildCriteriaTree, type CriterionDefinition } from "@/lib/domain/criteria-tree";
+import { ZCriterionMethod } from "@/lib/domain/criterion-params";
+import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { scoreInput } from "@/lib/domain/scoring-methods";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 
 import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf } from "./assessment-workflow";
@@ -25,7 +29,28 @@ export type SelfAssessmentFormScore = {
   isToReview: boolean;
   scoreVersion: number;
   evidence: { id: string; fileName: string; sizeBytes: number }[];
+  /** The appraisal of this criterion as far as the agency may see it (lib/domain/appraisal-view.ts); null before. */
+  appraisal: CriterionAppraisal | null;
 };
+
+export type CriterionAppraisal = {
+  round1Input: unknown;
+  round1Points: string | null;
+  round1Reason: string | null;
+  isDisputed: boolean;
+  /** The agency's explanation (giải trình) of a disputed criterion. */
+  explanation: string | null;
+  round2Points: string | null;
+  round2Reason: string | null;
+  finalPoints: string | null;
+};
+
+/** A total as the summary shows it: points, maximum and index % in thousandths (percent as text). */
+export type TotalSummary = { points: string; maxPoints: string; indexPercent: string | null };
+
+function summarise(totals: ViewTotals): TotalSummary {
+  return { points: formatThousandths(totals.totalPoints), maxPoints: formatThousandths(totals.maxPoints), indexPercent: totals.indexPercent?.text ?? null };
+}
 
 /**
  * Everything the self-assessment form shows for the signed-in agency's open-year assessment, read
@@ -39,6 +64,7 @@ export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor, now:
     where: { agencyId_yearId: { agencyId: actor.agencyId, yearId: year.id } },
     select: {
       ...ASSESSMENT_WORKFLOW_COLUMNS,
+      returnedAt: true,
       criteriaSet: {
         select: {
           title: true,
@@ -58,6 +84,14 @@ export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor, now:
           selfExplanation: true,
           isToReview: true,
           version: true,
+          round1Input: true,
+          round1Points: true,
+          round1Reason: true,
+          explanation: true,
+          round2Input: true,
+          round2Points: true,
+          round2Reason: true,
+          finalPoints: true,
           evidence: { select: { id: true, fileName: true, sizeBytes: true }, orderBy: { uploadedAt: "asc" } },
         },
       },
@@ -79,20 +113,47 @@ export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor, now:
     method: criterion.method ? { method: criterion.method, params: criterion.params } : null,
     isEvidenceRequired: criterion.isEvidenceRequired,
   }));
-  const scores: SelfAssessmentFormScore[] = assessment.scores.map((score) => ({
-    criterionId: score.criterionId,
-    input: score.selfInput,
-    points: score.selfPoints?.toFixed(3) ?? null,
-    note: score.selfNote,
-    explanation: score.selfExplanation,
-    isToReview: score.isToReview,
-    scoreVersion: score.version,
-    evidence: score.evidence,
-  }));
-  // The very rules saveSelfScore applies, so the form is read-only exactly when saves would be refused.
-  const isEditable =
-    can(actor, "assessment.editSelfScore", { kind: "assessment", agencyId: assessment.agencyId, yearId: assessment.yearId }) &&
-    checkAssessmentAction("EDIT_SELF_SCORE", workflowContextOf(assessment, now)).ok;
+  const visibility = agencyAppraisalVisibility(assessment.status, assessment.year.phase, assessment.returnedAt !== null);
+  const scores: SelfAssessmentFormScore[] = assessment.scores.map((score) => {
+    const selfPoints = score.selfPoints?.toFixed(3) ?? null;
+    const round1Points = score.round1Points?.toFixed(3) ?? null;
+    return {
+      criterionId: score.criterionId,
+      input: score.selfInput,
+      points: selfPoints,
+      note: score.selfNote,
+      explanation: score.selfExplanation,
+      isToReview: score.isToReview,
+      scoreVersion: score.version,
+      evidence: score.evidence,
+      appraisal: visibility.round1
+        ? {
+            round1Input: score.round1Input,
+            round1Points,
+            round1Reason: score.round1Reason,
+            isDisputed: isDisputed(selfPoints, round1Points),
+            explanation: score.explanation,
+            round2Points: visibility.final ? (score.round2Points?.toFixed(3) ?? null) : null,
+            round2Reason: visibility.final ? score.round2Reason : null,
+            finalPoints: visibility.final ? (score.finalPoints?.toFixed(3) ?? null) : null,
+          }
+        : null,
+    };
+  });
+  const target = { kind: "assessment", agencyId: assessment.agencyId, yearId: assessment.yearId } as const;
+  const context = workflowContextOf(assessment, now);
+  // The very rules the services apply, so the page offers exactly what they would accept.
+  const isEditable = can(actor, "assessment.editSelfScore", target) && checkAssessmentAction("EDIT_SELF_SCORE", context).ok;
+  const isExplainable = can(actor, "assessment.explain", target) && checkAssessmentAction("EXPLAIN", context).ok;
+  const canSendExplanations = can(actor, "assessment.sendExplanations", target) && checkAssessmentAction("SEND_EXPLANATIONS", context).ok;
+  const appraisal = visibility.round1
+    ? {
+        isExplainable,
+        canSendExplanations,
+        explanationDeadline: context.explanationDeadline,
+        ...(await appraisalTotals(db, assessment, criteria, { isFinalized: visibility.final, isYearFinalized: assessment.year.phase === "FINALIZED" })),
+      }
+    : null;
   return {
     year,
     agencyName: agency.name,
@@ -108,7 +169,76 @@ export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor, now:
       maxPenaltyPoints: toThousandths(criteriaSet.year.maxPenaltyPoints.toFixed(3)),
       criteria,
       scores,
+      appraisal,
     },
+  };
+}
+
+type DecimalLike = { toFixed(digits: number): string };
+type StoredInputs = {
+  criterionId: string;
+  selfInput: unknown;
+  selfPoints: DecimalLike | null;
+  round1Input: unknown;
+  round1Points: DecimalLike | null;
+  round2Input: unknown;
+  round2Points: DecimalLike | null;
+};
+type LoadedAssessment = { id: string; agencyId: string; yearId: string; scores: StoredInputs[]; criteriaSet: { year: { precision: number; isSurveyIncluded: boolean; maxBonusPoints: DecimalLike; maxPenaltyPoints: DecimalLike } } };
+
+/**
+ * Self, appraised and (once finalized) final totals of the assessment, by lib/domain from the
+ * stored inputs, and the year's computed result of the agency when there is one.
+ */
+async function appraisalTotals(
+  db: PrismaClient,
+  assessment: LoadedAssessment,
+  criteria: SelfAssessmentFormCriterion[],
+  { isFinalized, isYearFinalized }: { isFinalized: boolean; isYearFinalized: boolean },
+) {
+  const { year } = assessment.criteriaSet;
+  const built = buildCriteriaTree({ criteria, maxBonusPoints: toThousandths(year.maxBonusPoints.toFixed(3)), maxPenaltyPoints: toThousandths(year.maxPenaltyPoints.toFixed(3)) });
+  if (!built.ok) throw new Error(`The criteria set of assessment ${assessment.id} is invalid: ${built.problems.map((problem) => problem.message).join(" ")}`);
+  const [surveys, result] = await Promise.all([
+    db.surveyResult.findMany({ where: { yearId: assessment.yearId, agencyId: assessment.agencyId }, select: { criterionId: true, points: true } }),
+    // The year's results are the agency's to see once the year is finalized (computed in one go).
+    !isYearFinalized ? null : db.result.findUnique({
+      where: { yearId_agencyId: { yearId: assessment.yearId, agencyId: assessment.agencyId } },
+      select: { totalPoints: true, maxPoints: true, indexPercent: true, rank: true, rankedCount: true, bandLabel: true },
+    }),
+  ]);
+  const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
+  const leaves = new Map<string, LeafScore>();
+  // The stored points count (lib/domain computed them when they were saved); the input only tells
+  // whether the criterion "did not arise" and leaves the maximum.
+  const pointsOf = (criterion: SelfAssessmentFormCriterion, input: unknown, points: DecimalLike | null): LeafPoints | null => {
+    if (points === null) return null;
+    const method = ZCriterionMethod.safeParse(criterion.method);
+    const outcome = input !== null && method.success ? scoreInput({ ...method.data, maxPoints: criterion.maxPoints }, input) : null;
+    return { points: toThousandths(points.toFixed(3)), isExcludedFromMaximum: outcome?.ok === true && outcome.isExcludedFromMaximum };
+  };
+  for (const score of assessment.scores) {
+    const criterion = byId.get(score.criterionId);
+    if (!criterion) continue;
+    leaves.set(criterion.code, {
+      self: pointsOf(criterion, score.selfInput, score.selfPoints),
+      round1: pointsOf(criterion, score.round1Input, score.round1Points),
+      // Round 2 is the agency's to see only once its assessment is finalized.
+      round2: isFinalized ? pointsOf(criterion, score.round2Input, score.round2Points) : null,
+    });
+  }
+  for (const survey of surveys) {
+    const criterion = byId.get(survey.criterionId);
+    if (criterion) leaves.set(criterion.code, { ...leaves.get(criterion.code), survey: toThousandths(survey.points.toFixed(3)) });
+  }
+  const totals = computeAssessmentTotals(built.tree, leaves, { isFinalized, isSurveyIncluded: year.isSurveyIncluded, precision: year.precision === 3 ? 3 : 2 });
+  return {
+    selfTotal: summarise(totals.self),
+    appraisedTotal: summarise(totals.appraised),
+    finalTotal: totals.final ? summarise(totals.final) : null,
+    result: result
+      ? { totalPoints: result.totalPoints.toFixed(3), maxPoints: result.maxPoints.toFixed(3), indexPercent: result.indexPercent.toFixed(3), rank: result.rank, rankedCount: result.rankedCount, bandLabel: result.bandLabel }
+      : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/prisma";
+import { isDisputed } from "@/lib/domain/appraisal-view";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 import { vi } from "@/lib/i18n/vi";
 
@@ -60,8 +61,7 @@ export async function saveExplanation(
   });
   if (!score) return failure("NOT_FOUND");
   // Only a dispute needs an answer: round 1 appraised the criterion and came to other points.
-  const isDisputed = score.round1Points !== null && (score.selfPoints === null || !score.round1Points.equals(score.selfPoints));
-  if (!isDisputed) return failure("VALIDATION_FAILED", { issues: [{ path: "criterionId", message: vi.assessmentWorkflow.notDisputed }] });
+  if (!isDisputed(score.selfPoints?.toFixed(3) ?? null, score.round1Points?.toFixed(3) ?? null)) return failure("VALIDATION_FAILED", { issues: [{ path: "criterionId", message: vi.assessmentWorkflow.notDisputed }] });
 
   return db.$transaction(async (tx) => {
     // Serialises with the explanations being sent back: none lands after the assessment left RETURNED.

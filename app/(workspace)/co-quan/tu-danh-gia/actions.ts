@@ -10,8 +10,10 @@ import { interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 import { carryOverFromLastYear } from "@/lib/services/carry-over-from-last-year";
 import { removeEvidence } from "@/lib/services/remove-evidence";
+import { saveExplanation, type SavedExplanation } from "@/lib/services/save-explanation";
 import { saveSelfScore, type SavedSelfScore } from "@/lib/services/save-self-score";
 import type { ServiceResult } from "@/lib/services/service-result";
+import { sendExplanations, type SentExplanations } from "@/lib/services/send-explanations";
 import { startSelfAssessment } from "@/lib/services/start-self-assessment";
 import { submitAssessment } from "@/lib/services/submit-assessment";
 import { withdrawAssessment } from "@/lib/services/withdraw-assessment";
@@ -40,6 +42,18 @@ export async function submitAssessmentAction(assessmentId: string): Promise<Serv
 export async function withdrawAssessmentAction(assessmentId: string): Promise<ServiceResult<unknown>> {
   const session = await getServerSession(authOptions);
   const result = await withdrawAssessment(getPrisma(), session?.user?.id, { assessmentId });
+  if (result.ok) revalidatePath("/co-quan", "layout");
+  return result;
+}
+
+export async function saveExplanationAction(input: unknown): Promise<ServiceResult<SavedExplanation>> {
+  const session = await getServerSession(authOptions);
+  return saveExplanation(getPrisma(), session?.user?.id, input);
+}
+
+export async function sendExplanationsAction(assessmentId: string): Promise<ServiceResult<SentExplanations>> {
+  const session = await getServerSession(authOptions);
+  const result = await sendExplanations(getPrisma(), session?.user?.id, { assessmentId });
   if (result.ok) revalidatePath("/co-quan", "layout");
   return result;
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 
+import { AppraisalSummary } from "@/components/assessment/appraisal-summary";
+import { ExplanationsPanel, ExplanationsProvider } from "@/components/forms/appraisal-outcome";
 import { CarryOverButton } from "@/components/forms/carry-over-button";
 import { SelfAssessmentFormView } from "@/components/forms/self-assessment-form";
 import { SubmissionPanel } from "@/components/forms/submission-panel";
 import { requireArea } from "@/lib/auth/session";
 import { can } from "@/lib/auth/policy";
 import { getPrisma } from "@/lib/db/prisma";
-import { interpolate } from "@/lib/i18n/format";
+import { formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import { getSelfAssessmentForm, type SelfAssessmentForm } from "@/lib/services/get-self-assessment-form";
 
@@ -33,18 +35,37 @@ export default async function SelfAssessmentPage() {
       </section>
     );
   }
+  const { appraisal } = assessment;
+  const disputed = assessment.scores.filter((score) => score.appraisal?.isDisputed);
+  const criterionById = new Map(assessment.criteria.map((criterion) => [criterion.id, criterion]));
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{interpolate(text.formTitle, { year: year.year })} — {agencyName}</h1>
       <p className="text-slate-700">{assessment.title}</p>
       {assessment.isEditable ? <CarryOverButton assessmentId={assessment.id} /> : null}
-      {/* Remounts when the server's data moved on (carry-over, submission), not on the form's own autosaves. */}
-      <SelfAssessmentFormView key={formDataKey(assessment)} form={assessment} isEditable={assessment.isEditable} />
-      <SubmissionPanel
-        assessmentId={assessment.id}
-        status={assessment.status}
-        canSubmit={can(actor, "assessment.submit", { kind: "assessment", agencyId: actor.agencyId ?? "", yearId: year.id })}
-      />
+      <ExplanationsProvider initiallyExplained={disputed.filter((score) => score.appraisal?.explanation).map((score) => score.criterionId)}>
+        {appraisal ? <AppraisalSummary appraisal={appraisal} status={assessment.status} year={year.year} precision={assessment.precision} /> : null}
+        {appraisal && assessment.status === "RETURNED" ? (
+          <ExplanationsPanel
+            assessmentId={assessment.id}
+            disputed={disputed.map((score) => {
+              const criterion = criterionById.get(score.criterionId);
+              return { criterionId: score.criterionId, code: criterion?.code ?? "", title: criterion?.title ?? "" };
+            })}
+            deadline={appraisal.explanationDeadline ? formatVietnamDate(appraisal.explanationDeadline) : null}
+            canSend={appraisal.canSendExplanations}
+          />
+        ) : null}
+        {/* Remounts when the server's data moved on (carry-over, submission), not on the form's own autosaves. */}
+        <SelfAssessmentFormView key={formDataKey(assessment)} form={assessment} isEditable={assessment.isEditable} />
+      </ExplanationsProvider>
+      {assessment.status === "DRAFT" || assessment.status === "SUBMITTED" ? (
+        <SubmissionPanel
+          assessmentId={assessment.id}
+          status={assessment.status}
+          canSubmit={can(actor, "assessment.submit", { kind: "assessment", agencyId: actor.agencyId ?? "", yearId: year.id })}
+        />
+      ) : null}
     </section>
   );
 }
