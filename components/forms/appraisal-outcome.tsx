@@ -169,7 +169,7 @@ export function ExplanationsPanel(props: {
 
   return (
     <section aria-labelledby="explanations-title" className="space-y-2 rounded-lg border border-amber-500 bg-amber-50 p-4">
-      <h2 id="explanations-title" className="text-lg font-semibold">{text.title}</h2>
+      <h2 id="explanations-title" className="text-lg font-semibold">{text.explanationsTitle}</h2>
       <p>{interpolate(text.returnedIntro, { count: props.disputed.length })}</p>
       {props.deadline ? <p>{interpolate(text.explainBy, { deadline: props.deadline })}</p> : null}
       <p aria-live="polite">{interpolate(text.explainedCount, { explained, disputed: props.disputed.length })}</p>

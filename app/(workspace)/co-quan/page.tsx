@@ -14,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default async function AgencyHomePage() {
   const actor = await requireArea("workspace.agency");
-  const { agencyHome, labels, selfAssessment } = getMessages("vi");
+  const { agencyHome, labels, selfAssessment, appraisalOutcome } = getMessages("vi");
   const db = getPrisma();
   const { year, agencyName, assessment } = await getSelfAssessmentForm(db, actor);
   if (!year) return <p>{agencyHome.noOpenYear}</p>;
@@ -26,7 +26,7 @@ export default async function AgencyHomePage() {
     select: { indexPercent: true, rank: true, rankedCount: true, year: { select: { year: true, precision: true } } },
   });
 
-  let summary: { answered: number; total: number; totalLine: string } | null = null;
+  let summary: { answered: number; total: number; totalLine: string; evidenceMissing: number; explanationsMissing: number; disputed: number; explained: number } | null = null;
   if (assessment) {
     const built = buildCriteriaTree({ criteria: assessment.criteria, maxBonusPoints: assessment.maxBonusPoints, maxPenaltyPoints: assessment.maxPenaltyPoints });
     const selfScored = assessment.criteria.filter((criterion) => criterion.method && (criterion.method as { method: string }).method !== "SURVEY");
@@ -39,7 +39,14 @@ export default async function AgencyHomePage() {
     if (built.ok) {
       // The same engine as the form and the published results: one formula everywhere.
       const self = computeAssessmentTotals(built.tree, scores, { isFinalized: false, isSurveyIncluded: assessment.isSurveyIncluded, precision: assessment.precision }).self;
+      const scoreById = new Map(assessment.scores.map((score) => [score.criterionId, score]));
+      const withoutEvidence = selfScored.filter((criterion) => criterion.isEvidenceRequired && (scoreById.get(criterion.id)?.evidence.length ?? 0) === 0);
+      const disputed = assessment.scores.filter((score) => score.appraisal?.isDisputed);
       summary = {
+        evidenceMissing: withoutEvidence.length,
+        explanationsMissing: withoutEvidence.filter((criterion) => !scoreById.get(criterion.id)?.explanation).length,
+        disputed: disputed.length,
+        explained: disputed.filter((score) => score.appraisal?.explanation).length,
         answered: assessment.scores.filter((score) => score.points !== null && selfScored.some((criterion) => criterion.id === score.criterionId)).length,
         total: selfScored.length,
         totalLine: interpolate(selfAssessment.total, {
@@ -55,10 +62,21 @@ export default async function AgencyHomePage() {
     <section className="space-y-3">
       <h1 className="text-2xl font-bold text-brand-800">{interpolate(agencyHome.title, { year: year.year, agency: agencyName ?? "" })}</h1>
       <p>{interpolate(agencyHome.phase, { phase: labels.yearPhase[year.phase] })}</p>
-      {closesAt ? (
+      {/* The deadline that matters now: self-assessment while drafting, explanation once returned. */}
+      {closesAt && (!assessment || assessment.status === "DRAFT") ? (
         <p>
           {interpolate(agencyHome.deadline, { date: formatVietnamDate(closesAt) })} —{" "}
           <strong>{daysLeft !== null && daysLeft >= 0 ? interpolate(selfAssessment.countdown, { days: daysLeft }) : selfAssessment.deadlinePassed}</strong>
+        </p>
+      ) : null}
+      {assessment?.status === "RETURNED" && assessment.appraisal?.explanationDeadline ? (
+        <p>
+          {interpolate(agencyHome.explanationDeadline, { date: formatVietnamDate(assessment.appraisal.explanationDeadline) })} —{" "}
+          <strong>
+            {daysUntil(assessment.appraisal.explanationDeadline) >= 0
+              ? interpolate(selfAssessment.countdown, { days: daysUntil(assessment.appraisal.explanationDeadline) })
+              : selfAssessment.deadlinePassed}
+          </strong>
         </p>
       ) : null}
       {assessment && summary ? (
@@ -68,7 +86,24 @@ export default async function AgencyHomePage() {
             <progress max={summary.total} value={summary.answered} className="mr-2 align-middle" aria-hidden="true" />
             {interpolate(agencyHome.progress, { answered: summary.answered, total: summary.total })}
           </p>
+          {assessment.status === "DRAFT" ? (
+            <ul className="list-disc pl-6">
+              <li>{interpolate(agencyHome.evidenceMissing, { count: summary.evidenceMissing })}</li>
+              <li>{interpolate(agencyHome.explanationsMissing, { count: summary.explanationsMissing })}</li>
+            </ul>
+          ) : null}
+          {assessment.status === "RETURNED" ? <p className="font-semibold text-amber-900">{interpolate(agencyHome.explainProgress, { explained: summary.explained, disputed: summary.disputed })}</p> : null}
           <p className="font-semibold">{summary.totalLine}</p>
+          {assessment.appraisal ? (
+            <p className="font-semibold">
+              {appraisalOutcome.appraisedTotal}:{" "}
+              {interpolate(appraisalOutcome.totalLine, {
+                points: formatPoints(assessment.appraisal.appraisedTotal.points),
+                max: formatPoints(assessment.appraisal.appraisedTotal.maxPoints),
+                percent: assessment.appraisal.appraisedTotal.indexPercent ? formatPercent(assessment.appraisal.appraisedTotal.indexPercent, assessment.precision) : "—",
+              })}
+            </p>
+          ) : null}
         </>
       ) : (
         <p>{agencyHome.notStarted}</p>
