@@ -18,6 +18,7 @@ const ACTOR_COLUMNS = {
   roles: true,
   agencyId: true,
   appraiserUnitId: true,
+  appraiserUnit: { select: { agencyId: true } },
   isAppraisalLead: true,
   isActive: true,
   mustChangePassword: true,
@@ -28,5 +29,6 @@ export async function loadActor(db: Prisma.TransactionClient, userId: string | n
   if (!userId) return null;
   const user = await db.user.findUnique({ where: { id: userId }, select: ACTOR_COLUMNS });
   if (!user || !user.isActive) return null;
-  return { ...user, roles: [...user.roles] };
+  const { appraiserUnit, ...columns } = user;
+  return { ...columns, roles: [...user.roles], appraiserUnitAgencyId: appraiserUnit?.agencyId ?? null };
 }

@@ -27,6 +27,11 @@ export type PolicyUser = {
   agencyId: string | null;
   /** For APPRAISER. */
   appraiserUnitId: string | null;
+  /**
+   * The agency the user's appraiser unit is, if any (Sở Tư pháp appraises and is appraised): its
+   * appraisers never judge it either, even when the account itself names no agency.
+   */
+  appraiserUnitAgencyId?: string | null;
   /** A Sở Nội vụ lead: may appraise every criterion and lead the appraisal (only with APPRAISER). */
   isAppraisalLead: boolean;
   /** A disabled account can do nothing. */
@@ -133,8 +138,8 @@ type Facts = {
   agency: null | "unbound" | { agencyId: string; isHead: boolean };
   /** Appraiser role: null when the user holds none; unbound when it has no appraiser unit. */
   appraiser: null | "unbound" | { unitId: string; isLead: boolean };
-  /** The agency the account belongs to, whatever its roles: an appraiser never judges it. */
-  memberOfAgencyId: string | null;
+  /** The agencies the account belongs to (its own, its appraiser unit's), whatever its roles: an appraiser never judges them. */
+  memberOfAgencyIds: readonly string[];
 };
 
 function factsOf(user: PolicyUser): Facts {
@@ -150,7 +155,7 @@ function factsOf(user: PolicyUser): Facts {
     agency: !hasEditor && !hasHead ? null : agencyId === null ? "unbound" : { agencyId, isHead: hasHead },
     // isAppraisalLead alone grants nothing: a stale flag on a non-appraiser must not make a lead.
     appraiser: !roles.has("APPRAISER") ? null : unitId === null ? "unbound" : { unitId, isLead: user.isAppraisalLead === true },
-    memberOfAgencyId: agencyId,
+    memberOfAgencyIds: [agencyId, isId(user.appraiserUnitAgencyId) ? user.appraiserUnitAgencyId : null].filter((id) => id !== null),
   };
 }
 
@@ -176,7 +181,7 @@ function asAgencyStaff(facts: Facts, agencyId: string, isHeadOnly: boolean): Dec
 /**
  * An appraiser, for what concerns a whole assessment. `agencyId` null: province-wide (no conflict
  * of interest to check). Otherwise an appraiser never acts as appraiser on the agency the account
- * belongs to (User.agencyId, whatever the account's roles): the staff of Sở Tư pháp who also
+ * belongs to (User.agencyId, or its appraiser unit's agency, whatever the account's roles): the staff of Sở Tư pháp who also
  * appraise the legal criteria would otherwise mark their own department's work; a lead does it.
  * Because this depends on the account's agency and not on its roles, several roles still give
  * exactly the union of what each gives.
@@ -186,7 +191,7 @@ function asAppraiser(facts: Facts, agencyId: string | null, isLeadOnly: boolean)
   if (appraiser === null) return "NO_ROLE";
   if (appraiser === "unbound") return "ROLE_NOT_BOUND";
   if (isLeadOnly && !appraiser.isLead) return "LEAD_ONLY";
-  if (agencyId !== null && facts.memberOfAgencyId === agencyId) return "CONFLICT_OF_INTEREST";
+  if (agencyId !== null && facts.memberOfAgencyIds.includes(agencyId)) return "CONFLICT_OF_INTEREST";
   return null;
 }
 

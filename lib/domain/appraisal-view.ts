@@ -33,3 +33,14 @@ export function agencyAppraisalVisibility(status: AssessmentStatus, yearPhase: Y
     (status === "UNDER_APPRAISAL" && (wasReturned || yearPhase === "EXPLANATION" || yearPhase === "FINALIZED" || yearPhase === "PUBLISHED"));
   return { round1: isRoundOneOver, final: status === "FINALIZED" };
 }
+
+/**
+ * Whether an appraised value needs the appraiser's reason: in round 1 whenever it differs from the
+ * agency's own points (or the agency gave none); in round 2 — the final decision — also whenever it
+ * changes round 1's points. Keeping both the agency's and round 1's points needs none.
+ */
+export function isReasonRequired({ round, points, selfPoints, round1Points }: { round: 1 | 2; points: string; selfPoints: string | null; round1Points: string | null }): boolean {
+  const differsFromSelf = selfPoints === null || toThousandths(selfPoints) !== toThousandths(points);
+  if (round === 1) return differsFromSelf;
+  return differsFromSelf || (round1Points !== null && toThousandths(round1Points) !== toThousandths(points));
+}

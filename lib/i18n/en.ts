@@ -310,6 +310,10 @@ export const en: Translation<Messages> = {
     underReview: "The agency has sent its explanations; the appraisers are reviewing them in round 2.",
     finalized: "The appraisal is complete and the assessment is locked.",
   },
+  appraisal: {
+    surveyNotAppraised: "This criterion is scored by the survey and is not appraised.",
+    reasonRequired: "A reason is required when the appraised points differ from the self-assessed points.",
+  },
   errors: {
     generic: "Something went wrong. Please try again later. Incident id: {eventId}",
     notFound: "The page you asked for was not found.",

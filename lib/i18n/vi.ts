@@ -307,6 +307,10 @@ export const vi = {
     underReview: "Đơn vị đã gửi giải trình; cơ quan thẩm định đang xem xét vòng 2.",
     finalized: "Hồ sơ đã được thẩm định xong và khóa.",
   },
+  appraisal: {
+    surveyNotAppraised: "Tiêu chí này chấm qua điều tra xã hội học, không thẩm định.",
+    reasonRequired: "Cần ghi lý do khi điểm thẩm định khác điểm tự chấm.",
+  },
   errors: {
     generic: "Đã có lỗi xảy ra. Vui lòng thử lại sau. Mã sự cố: {eventId}",
     notFound: "Không tìm thấy trang bạn yêu cầu.",

@@ -262,6 +262,16 @@ describe("explainDenial", () => {
     expect(explainDenial(subject, action, TARGETS[target](subject))).toBe(expected);
   });
 
+  it("keeps an appraiser unit's own agency out of its appraisers' hands, even when the account names no agency", () => {
+    // The Sở Tư pháp unit is agency A: its appraisers do not judge A, but do judge B.
+    const subject = { ...PERSONAS.appraiserJustice, appraiserUnitAgencyId: AGENCY_A };
+    expect(explainDenial(subject, "assessment.openForAppraisal", TARGETS.asmtA(subject))).toBe("CONFLICT_OF_INTEREST");
+    expect(explainDenial(subject, "criterion.appraise", TARGETS.critA(subject))).toBe("CONFLICT_OF_INTEREST");
+    expect(explainDenial(subject, "assessment.openForAppraisal", TARGETS.asmtB(subject))).toBeNull();
+    // Looking is no conflict.
+    expect(explainDenial(subject, "assessment.view", TARGETS.asmtA(subject))).toBeNull();
+  });
+
   it("gives the most telling reason when several roles deny", () => {
     // As head of B: other agency; as justice appraiser: no role for self-scoring. The agency wins.
     const subject = PERSONAS.multiHeadBAppraiserJustice;

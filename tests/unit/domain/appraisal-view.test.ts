@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { agencyAppraisalVisibility, isDisputed } from "@/lib/domain/appraisal-view";
+import { agencyAppraisalVisibility, isDisputed, isReasonRequired } from "@/lib/domain/appraisal-view";
 import { ASSESSMENT_STATUSES, YEAR_PHASES } from "@/lib/domain/workflow";
 
 describe("isDisputed", () => {
@@ -35,5 +35,23 @@ describe("agencyAppraisalVisibility", () => {
         }
       }
     }
+  });
+});
+
+describe("isReasonRequired", () => {
+  it("round 1: whenever the appraised points differ from the agency's, or the agency gave none", () => {
+    expect(isReasonRequired({ round: 1, points: "1.5", selfPoints: "1.500", round1Points: null })).toBe(false);
+    expect(isReasonRequired({ round: 1, points: "1.250", selfPoints: "1.500", round1Points: null })).toBe(true);
+    expect(isReasonRequired({ round: 1, points: "0", selfPoints: null, round1Points: null })).toBe(true);
+  });
+
+  it("round 2: also whenever the final decision changes round 1", () => {
+    // Round 1 lowered 1.5 to 1; the final decision restores 1.5 (explanation accepted): a reason.
+    expect(isReasonRequired({ round: 2, points: "1.500", selfPoints: "1.500", round1Points: "1.000" })).toBe(true);
+    // Keeping round 1's lowered points: still differs from the agency's.
+    expect(isReasonRequired({ round: 2, points: "1.000", selfPoints: "1.500", round1Points: "1.000" })).toBe(true);
+    // Everyone agrees.
+    expect(isReasonRequired({ round: 2, points: "1.500", selfPoints: "1.500", round1Points: "1.500" })).toBe(false);
+    expect(isReasonRequired({ round: 2, points: "1.500", selfPoints: "1.500", round1Points: null })).toBe(false);
   });
 });
