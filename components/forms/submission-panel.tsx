@@ -9,6 +9,8 @@ import { getMessages } from "@/lib/i18n/messages";
 
 const { submission: text } = getMessages("vi");
 
+const isSubmissionGap = (gap: { reason: string }): gap is SubmissionGap => gap.reason === "NO_INPUT" || gap.reason === "NO_EVIDENCE_OR_EXPLANATION";
+
 /** Submit (DRAFT) or withdraw (SUBMITTED) for the agency head; the server decides either way. */
 export function SubmissionPanel({ assessmentId, status, canSubmit }: { assessmentId: string; status: string; canSubmit: boolean }) {
   const router = useRouter();
@@ -29,7 +31,7 @@ export function SubmissionPanel({ assessmentId, status, canSubmit }: { assessmen
       return;
     }
     setMessage({ text: result.message, isError: true });
-    setMissing(result.missing ?? []);
+    setMissing((result.missing ?? []).filter(isSubmissionGap));
   }
 
   return (

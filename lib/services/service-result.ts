@@ -1,3 +1,4 @@
+import type { AppraisalGap } from "@/lib/domain/appraisal-check";
 import type { SubmissionGap } from "@/lib/domain/submission-check";
 import { vi } from "@/lib/i18n/vi";
 
@@ -13,7 +14,8 @@ import { vi } from "@/lib/i18n/vi";
  * - STALE_VERSION: optimistic locking — someone saved first; `current` carries their value;
  * - WRONG_PASSWORD: the current password given to change it is wrong;
  * - INCOMPLETE: submitting a self-assessment that still misses inputs, or evidence or an
- *   explanation where required (lib/domain/submission-check.ts); `missing` lists each criterion.
+ *   explanation where required (lib/domain/submission-check.ts), or returning / finalizing one
+ *   the appraisers have not finished (lib/domain/appraisal-check.ts); `missing` lists each criterion.
  */
 export type ServiceErrorCode = keyof typeof vi.serviceErrors;
 
@@ -24,7 +26,7 @@ export type ServiceError = {
   issues?: { path: string; message: string }[];
   current?: unknown;
   /** With INCOMPLETE: what is missing, in criteria order, so the form can link to each criterion. */
-  missing?: SubmissionGap[];
+  missing?: (SubmissionGap | AppraisalGap)[];
 };
 
 export type ServiceResult<T> = { ok: true; value: T } | ServiceError;

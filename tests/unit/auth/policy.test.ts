@@ -265,11 +265,11 @@ describe("explainDenial", () => {
   it("keeps an appraiser unit's own agency out of its appraisers' hands, even when the account names no agency", () => {
     // The Sở Tư pháp unit is agency A: its appraisers do not judge A, but do judge B.
     const subject = { ...PERSONAS.appraiserJustice, appraiserUnitAgencyId: AGENCY_A };
-    expect(explainDenial(subject, "assessment.openForAppraisal", TARGETS.asmtA(subject))).toBe("CONFLICT_OF_INTEREST");
-    expect(explainDenial(subject, "criterion.appraise", TARGETS.critA(subject))).toBe("CONFLICT_OF_INTEREST");
-    expect(explainDenial(subject, "assessment.openForAppraisal", TARGETS.asmtB(subject))).toBeNull();
+    expect(explainDenial(subject, "assessment.openForAppraisal", TARGETS.asmtA())).toBe("CONFLICT_OF_INTEREST");
+    expect(explainDenial(subject, "criterion.appraise", TARGETS.critA())).toBe("CONFLICT_OF_INTEREST");
+    expect(explainDenial(subject, "assessment.openForAppraisal", TARGETS.asmtB())).toBeNull();
     // Looking is no conflict.
-    expect(explainDenial(subject, "assessment.view", TARGETS.asmtA(subject))).toBeNull();
+    expect(explainDenial(subject, "assessment.view", TARGETS.asmtA())).toBeNull();
   });
 
   it("gives the most telling reason when several roles deny", () => {
