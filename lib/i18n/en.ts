@@ -312,6 +312,15 @@ export const en: Translation<Messages> = {
   },
   appraisal: {
     surveyNotAppraised: "This criterion is scored by the survey and is not appraised.",
+    incomplete: {
+      RETURN_FOR_EXPLANATION: "Cannot return the assessment for explanation: {n} criteria are not appraised yet.",
+      FINALIZE: "Cannot finalize: {n} criteria are not appraised or lack the decision after the explanation.",
+    },
+    gapReasons: {
+      NOT_APPRAISED: "not appraised",
+      DISPUTE_OPEN: "explained by the agency, no round-2 decision yet",
+    },
+    nothingToExplain: "No criterion has appraised points different from the self-assessment: there is nothing to explain.",
     reasonRequired: "A reason is required when the appraised points differ from the self-assessed points.",
   },
   errors: {

@@ -309,6 +309,15 @@ export const vi = {
   },
   appraisal: {
     surveyNotAppraised: "Tiêu chí này chấm qua điều tra xã hội học, không thẩm định.",
+    incomplete: {
+      RETURN_FOR_EXPLANATION: "Chưa thể trả hồ sơ để giải trình: còn {n} tiêu chí chưa thẩm định.",
+      FINALIZE: "Chưa thể kết thúc thẩm định: còn {n} tiêu chí chưa thẩm định hoặc chưa có quyết định sau giải trình.",
+    },
+    gapReasons: {
+      NOT_APPRAISED: "chưa thẩm định",
+      DISPUTE_OPEN: "đơn vị đã giải trình, chưa có quyết định thẩm định lần 2",
+    },
+    nothingToExplain: "Không có tiêu chí nào có điểm thẩm định khác điểm tự chấm, không cần trả hồ sơ để giải trình.",
     reasonRequired: "Cần ghi lý do khi điểm thẩm định khác điểm tự chấm.",
   },
   errors: {

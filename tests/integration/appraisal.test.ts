@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { appraiseScore } from "@/lib/services/appraise-score";
+import { closeExplanation, finalizeAssessment, reopenAssessment, returnForExplanation } from "@/lib/services/appraisal-transitions";
+import { saveExplanation } from "@/lib/services/save-explanation";
+import { sendExplanations } from "@/lib/services/send-explanations";
 import { openForAppraisal } from "@/lib/services/open-for-appraisal";
 import { withdrawAssessment } from "@/lib/services/withdraw-assessment";
 import { createTestDatabase } from "@/tests/support/test-database";
@@ -179,5 +182,108 @@ describe("round 2 (year in EXPLANATION)", () => {
     expect(stored.round2Points?.toFixed(3)).toBe(criterion.score.selfPoints!.toFixed(3));
     // Round 1 stays as it was: the trail keeps both.
     expect({ round1ById: stored.round1ById, round1At: stored.round1At }).toEqual({ round1ById: score.round1ById, round1At: score.round1At });
+  });
+});
+
+describe("the whole round trip on Sở Tư pháp: return, explanation, round 2, finalize, reopen", () => {
+  const AFTER_EXPLANATION_DEADLINE = new Date("2027-02-21T09:00:00+07:00");
+
+  async function answered() {
+    return prisma.score.findMany({
+      where: { assessmentId: justice.id, selfInput: { not: { equals: null } }, criterion: { method: { notIn: ["SURVEY"] } } },
+      orderBy: { criterion: { sortOrder: "asc" } },
+      select: { id: true, criterionId: true, selfInput: true, selfPoints: true, version: true, criterion: { select: { code: true, method: true } } },
+    });
+  }
+
+  it("round 1 must be complete and disputed before the assessment is returned; only a lead returns it", async () => {
+    await prisma.assessmentYear.update({ where: { id: justice.yearId }, data: { phase: "APPRAISAL" } });
+    expect(await openForAppraisal(prisma, leadId, { assessmentId: justice.id }, NOW)).toMatchObject({ ok: true });
+    const scores = await answered();
+    const refused = await returnForExplanation(prisma, leadId, { assessmentId: justice.id }, NOW);
+    expect(refused).toMatchObject({ ok: false, code: "INCOMPLETE", message: `Chưa thể trả hồ sơ để giải trình: còn ${scores.length} tiêu chí chưa thẩm định.` });
+    expect(refused.ok ? [] : refused.missing?.map((gap) => gap.criterionCode)).toEqual(scores.map((score) => score.criterion.code));
+
+    // Everything confirmed as the agency scored it: nothing to explain.
+    for (const score of scores) {
+      const result = await appraiseScore(prisma, leadId, { assessmentId: justice.id, criterionId: score.criterionId, scoreVersion: score.version, input: score.selfInput }, NOW);
+      if (!result.ok) throw new Error(`${score.criterion.code}: ${result.code}`);
+    }
+    expect(await returnForExplanation(prisma, leadId, { assessmentId: justice.id }, NOW)).toEqual({
+      ok: false,
+      code: "VALIDATION_FAILED",
+      message: "Không có tiêu chí nào có điểm thẩm định khác điểm tự chấm, không cần trả hồ sơ để giải trình.",
+    });
+
+    // One criterion lowered with a reason: now there is a dispute.
+    const achieved = (await answered()).find((score) => score.criterion.method === "BOOLEAN" && score.selfPoints?.gt(0));
+    if (!achieved) throw new Error("Sở Tư pháp has no achieved BOOLEAN criterion");
+    expect(
+      await appraiseScore(prisma, leadId, { assessmentId: justice.id, criterionId: achieved.criterionId, scoreVersion: achieved.version, input: { isAchieved: false }, reason: "Chưa ban hành văn bản." }, NOW),
+    ).toMatchObject({ ok: true, value: { round: 1, points: "0.000" } });
+    // Finalizing is for the explanation phase, after the agency had its say.
+    expect(await finalizeAssessment(prisma, leadId, { assessmentId: justice.id }, NOW)).toMatchObject({ ok: false, code: "WRONG_PHASE" });
+
+    expect(await returnForExplanation(prisma, await userId("thamdinh.stp@songlam.demo"), { assessmentId: justice.id }, NOW)).toEqual(FORBIDDEN);
+    const { version } = await prisma.assessment.findUniqueOrThrow({ where: { id: justice.id }, select: { version: true } });
+    expect(await returnForExplanation(prisma, leadId, { assessmentId: justice.id }, NOW)).toEqual({ ok: true, value: { status: "RETURNED", version: version + 1, disputed: 1 } });
+    expect(await prisma.assessment.findUniqueOrThrow({ where: { id: justice.id }, select: { status: true, returnedAt: true } })).toEqual({ status: "RETURNED", returnedAt: NOW });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { assessmentId: justice.id }, orderBy: { id: "desc" } })).toMatchObject({
+      type: "ASSESSMENT_RETURNED",
+      actorId: leadId,
+      after: { status: "RETURNED", disputed: 1 },
+    });
+    // Returned: appraisers wait for the agency.
+    expect(await appraiseScore(prisma, leadId, { assessmentId: justice.id, criterionId: achieved.criterionId, scoreVersion: achieved.version + 1, input: { isAchieved: true } }, NOW)).toMatchObject({
+      ok: false,
+      code: "WRONG_PHASE",
+    });
+  });
+
+  it("an explained dispute needs the round-2 decision, with its reason, before the assessment is finalized with the points that count", async () => {
+    const achieved = (await answered()).find((score) => score.criterion.method === "BOOLEAN" && score.selfPoints?.gt(0) && score.version > 1);
+    if (!achieved) throw new Error("the disputed criterion is gone");
+    const head = await prisma.user.create({
+      data: { email: "lanhdao.stp@test.demo", name: "Lãnh đạo Sở Tư pháp", passwordHash: "-", roles: ["AGENCY_HEAD"], agency: { connect: { slug: "so-tu-phap" } } },
+      select: { id: true },
+    });
+    expect(await saveExplanation(prisma, head.id, { assessmentId: justice.id, criterionId: achieved.criterionId, scoreVersion: achieved.version, explanation: "Đã ban hành Quyết định số 7/QĐ-STP." }, NOW)).toMatchObject({ ok: true });
+    expect(await sendExplanations(prisma, head.id, { assessmentId: justice.id }, NOW)).toMatchObject({ ok: true, value: { disputed: 1, explained: 1 } });
+
+    await prisma.assessmentYear.update({ where: { id: justice.yearId }, data: { phase: "EXPLANATION" } });
+    const open = await finalizeAssessment(prisma, leadId, { assessmentId: justice.id }, NOW);
+    expect(open).toMatchObject({ ok: false, code: "INCOMPLETE", missing: [{ criterionCode: achieved.criterion.code, reason: "DISPUTE_OPEN" }] });
+
+    const current = await prisma.score.findUniqueOrThrow({ where: { id: achieved.id }, select: { version: true } });
+    const decide = { assessmentId: justice.id, criterionId: achieved.criterionId, scoreVersion: current.version, input: { isAchieved: true } };
+    expect(await appraiseScore(prisma, leadId, decide, NOW)).toMatchObject({ ok: false, code: "VALIDATION_FAILED", issues: [{ path: "reason" }] });
+    expect(await appraiseScore(prisma, leadId, { ...decide, reason: "Chấp nhận giải trình: văn bản ban hành trong kỳ." }, NOW)).toMatchObject({ ok: true, value: { round: 2 } });
+
+    const { version } = await prisma.assessment.findUniqueOrThrow({ where: { id: justice.id }, select: { version: true } });
+    expect(await finalizeAssessment(prisma, leadId, { assessmentId: justice.id }, NOW)).toMatchObject({ ok: true, value: { status: "FINALIZED", version: version + 1 } });
+    const stored = await prisma.score.findMany({ where: { assessmentId: justice.id }, select: { id: true, selfPoints: true, round1Points: true, round2Points: true, finalPoints: true } });
+    for (const score of stored) {
+      const expected = score.round2Points ?? score.round1Points ?? score.selfPoints;
+      expect(score.finalPoints?.toFixed(3) ?? null).toBe(expected?.toFixed(3) ?? null);
+    }
+    expect(stored.find((score) => score.id === achieved.id)?.finalPoints?.toFixed(3)).toBe(achieved.selfPoints!.toFixed(3));
+    expect(await prisma.assessment.findUniqueOrThrow({ where: { id: justice.id }, select: { finalizedById: true, finalizedAt: true } })).toEqual({ finalizedById: leadId, finalizedAt: NOW });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { assessmentId: justice.id }, orderBy: { id: "desc" } })).toMatchObject({ type: "ASSESSMENT_FINALIZED", actorId: leadId });
+
+    // Locked: no more appraising.
+    const after = await prisma.score.findUniqueOrThrow({ where: { id: achieved.id }, select: { version: true } });
+    expect(await appraiseScore(prisma, leadId, { ...decide, scoreVersion: after.version, reason: "x" }, NOW)).toMatchObject({ ok: false, code: "WRONG_PHASE" });
+  });
+
+  it("a lead reopens a finalized assessment, clearing the points that counted; an unanswered return is closed only after the deadline", async () => {
+    expect(await reopenAssessment(prisma, await userId("thamdinh.stp@songlam.demo"), { assessmentId: justice.id }, NOW)).toEqual(FORBIDDEN);
+    expect(await reopenAssessment(prisma, leadId, { assessmentId: justice.id }, NOW)).toMatchObject({ ok: true, value: { status: "UNDER_APPRAISAL" } });
+    expect(await prisma.score.count({ where: { assessmentId: justice.id, finalPoints: { not: null } } })).toBe(0);
+    expect(await prisma.assessment.findUniqueOrThrow({ where: { id: justice.id }, select: { finalizedAt: true } })).toEqual({ finalizedAt: null });
+
+    expect(await returnForExplanation(prisma, leadId, { assessmentId: justice.id }, NOW)).toMatchObject({ ok: true });
+    expect(await closeExplanation(prisma, leadId, { assessmentId: justice.id }, NOW)).toEqual({ ok: false, code: "WRONG_PHASE", message: "Chưa hết thời hạn giải trình của đơn vị." });
+    expect(await closeExplanation(prisma, leadId, { assessmentId: justice.id }, AFTER_EXPLANATION_DEADLINE)).toMatchObject({ ok: true, value: { status: "UNDER_APPRAISAL" } });
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { assessmentId: justice.id }, orderBy: { id: "desc" } })).toMatchObject({ type: "EXPLANATION_CLOSED" });
   });
 });
