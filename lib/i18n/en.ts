@@ -323,6 +323,12 @@ export const en: Translation<Messages> = {
     nothingToExplain: "No criterion has appraised points different from the self-assessment: there is nothing to explain.",
     reasonRequired: "A reason is required when the appraised points differ from the self-assessed points.",
   },
+  yearResults: {
+    notFinalized: "The appraisal of this assessment is not finalized (status: {status}).",
+    surveyMissing: "No survey points for criterion {codes}.",
+    blocked: "The year cannot be finalized yet: {n} problems remain.",
+    wrongPhase: "A year can only be finalized from the explanation phase.",
+  },
   errors: {
     generic: "Something went wrong. Please try again later. Incident id: {eventId}",
     notFound: "The page you asked for was not found.",

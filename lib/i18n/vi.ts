@@ -320,6 +320,12 @@ export const vi = {
     nothingToExplain: "Không có tiêu chí nào có điểm thẩm định khác điểm tự chấm, không cần trả hồ sơ để giải trình.",
     reasonRequired: "Cần ghi lý do khi điểm thẩm định khác điểm tự chấm.",
   },
+  yearResults: {
+    notFinalized: "Hồ sơ chưa kết thúc thẩm định (trạng thái: {status}).",
+    surveyMissing: "Chưa có điểm điều tra xã hội học của tiêu chí {codes}.",
+    blocked: "Chưa thể kết thúc kỳ đánh giá: còn {n} vấn đề cần xử lý.",
+    wrongPhase: "Chỉ kết thúc kỳ đánh giá được khi kỳ đang ở giai đoạn giải trình.",
+  },
   errors: {
     generic: "Đã có lỗi xảy ra. Vui lòng thử lại sau. Mã sự cố: {eventId}",
     notFound: "Không tìm thấy trang bạn yêu cầu.",

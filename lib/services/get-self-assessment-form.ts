@@ -4,15 +4,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { agencyAppraisalVisibility, isDisputed } from "@/lib/domain/appraisal-view";
-import { computeAssessmentTotals, type LeafPoints, type LeafScore, type ViewTotals } from "@/lib/domain/assessment-totals";
+import { computeAssessmentTotals, type ViewTotals } from "@/lib/domain/assessment-totals";
 import { buildCriteriaTree, type CriterionDefinition } from "@/lib/domain/criteria-tree";
-import { ZCriterionMethod } from "@/lib/domain/criterion-params";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
-import { scoreInput } from "@/lib/domain/scoring-methods";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 
 import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf } from "./assessment-workflow";
 import { getOpenYear } from "./get-open-year";
+import { leafScoresOf, type StoredScoreInputs } from "./score-leaves";
 
 export type SelfAssessmentFormCriterion = CriterionDefinition & {
   id: string;
@@ -175,16 +174,7 @@ export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor, now:
 }
 
 type DecimalLike = { toFixed(digits: number): string };
-type StoredInputs = {
-  criterionId: string;
-  selfInput: unknown;
-  selfPoints: DecimalLike | null;
-  round1Input: unknown;
-  round1Points: DecimalLike | null;
-  round2Input: unknown;
-  round2Points: DecimalLike | null;
-};
-type LoadedAssessment = { id: string; agencyId: string; yearId: string; scores: StoredInputs[]; criteriaSet: { year: { precision: number; isSurveyIncluded: boolean; maxBonusPoints: DecimalLike; maxPenaltyPoints: DecimalLike } } };
+type LoadedAssessment = { id: string; agencyId: string; yearId: string; scores: StoredScoreInputs[]; criteriaSet: { year: { precision: number; isSurveyIncluded: boolean; maxBonusPoints: DecimalLike; maxPenaltyPoints: DecimalLike } } };
 
 /**
  * Self, appraised and (once finalized) final totals of the assessment, by lib/domain from the
@@ -207,30 +197,8 @@ async function appraisalTotals(
       select: { totalPoints: true, maxPoints: true, indexPercent: true, rank: true, rankedCount: true, bandLabel: true },
     }),
   ]);
-  const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
-  const leaves = new Map<string, LeafScore>();
-  // The stored points count (lib/domain computed them when they were saved); the input only tells
-  // whether the criterion "did not arise" and leaves the maximum.
-  const pointsOf = (criterion: SelfAssessmentFormCriterion, input: unknown, points: DecimalLike | null): LeafPoints | null => {
-    if (points === null) return null;
-    const method = ZCriterionMethod.safeParse(criterion.method);
-    const outcome = input !== null && method.success ? scoreInput({ ...method.data, maxPoints: criterion.maxPoints }, input) : null;
-    return { points: toThousandths(points.toFixed(3)), isExcludedFromMaximum: outcome?.ok === true && outcome.isExcludedFromMaximum };
-  };
-  for (const score of assessment.scores) {
-    const criterion = byId.get(score.criterionId);
-    if (!criterion) continue;
-    leaves.set(criterion.code, {
-      self: pointsOf(criterion, score.selfInput, score.selfPoints),
-      round1: pointsOf(criterion, score.round1Input, score.round1Points),
-      // Round 2 is the agency's to see only once its assessment is finalized.
-      round2: isFinalized ? pointsOf(criterion, score.round2Input, score.round2Points) : null,
-    });
-  }
-  for (const survey of surveys) {
-    const criterion = byId.get(survey.criterionId);
-    if (criterion) leaves.set(criterion.code, { ...leaves.get(criterion.code), survey: toThousandths(survey.points.toFixed(3)) });
-  }
+  // Round 2 is the agency's to see only once its assessment is finalized.
+  const leaves = leafScoresOf(criteria, assessment.scores, surveys, { withRound2: isFinalized });
   const totals = computeAssessmentTotals(built.tree, leaves, { isFinalized, isSurveyIncluded: year.isSurveyIncluded, precision: year.precision === 3 ? 3 : 2 });
   return {
     selfTotal: summarise(totals.self),
