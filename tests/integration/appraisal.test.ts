@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { acceptSelfScores } from "@/lib/services/accept-self-scores";
 import { appraiseScore } from "@/lib/services/appraise-score";
 import { closeExplanation, finalizeAssessment, reopenAssessment, returnForExplanation } from "@/lib/services/appraisal-transitions";
 import { saveExplanation } from "@/lib/services/save-explanation";
@@ -163,6 +164,41 @@ describe("appraising a criterion (round 1)", () => {
       current: { round: 1, input: criterion.score.selfInput, points: criterion.score.selfPoints!.toFixed(3), reason: null, scoreVersion: fresh.version + 1, updatedBy: "Trần Văn Thẩm" },
     });
     expect(await snapshot(commune.id)).toEqual(before);
+  });
+});
+
+describe("accepting the self scores of a domain or the whole assessment", () => {
+  it("fills only the appraiser's own, answered, not yet appraised criteria, one audit event each", async () => {
+    expect(await acceptSelfScores(prisma, healthHeadId, { assessmentId: commune.id }, NOW)).toEqual(FORBIDDEN);
+    expect(await acceptSelfScores(prisma, justiceAppraiserId, { assessmentId: justice.id }, NOW)).toEqual(FORBIDDEN);
+    expect(await acceptSelfScores(prisma, leadId, { assessmentId: commune.id, underCode: "99" }, NOW)).toMatchObject({ ok: false, code: "NOT_FOUND" });
+
+    const mine = await prisma.score.findMany({
+      where: { assessmentId: commune.id, round1Points: null, selfInput: { not: { equals: null } }, criterion: { appraiserUnit: { name: "Sở Tư pháp" }, method: { notIn: ["SURVEY"] } } },
+      orderBy: { criterion: { sortOrder: "asc" } },
+      select: { id: true, selfPoints: true, selfInput: true, criterion: { select: { code: true } } },
+    });
+    expect(mine.length).toBeGreaterThan(0);
+    const eventsBefore = await prisma.auditEvent.count({ where: { assessmentId: commune.id, type: "SCORE_APPRAISED" } });
+    const result = await acceptSelfScores(prisma, justiceAppraiserId, { assessmentId: commune.id }, NOW);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.value.round).toBe(1);
+    expect(result.value.accepted).toEqual(mine.map((score) => score.criterion.code));
+    expect(result.value.skipped).toBeGreaterThan(0);
+    for (const score of mine) {
+      const stored = await prisma.score.findUniqueOrThrow({ where: { id: score.id }, select: { round1Points: true, round1Input: true, round1ById: true, round1Reason: true } });
+      expect(stored).toMatchObject({ round1Input: score.selfInput, round1ById: justiceAppraiserId, round1Reason: null });
+      expect(stored.round1Points?.toFixed(3)).toBe(score.selfPoints?.toFixed(3));
+    }
+    expect(await prisma.auditEvent.count({ where: { assessmentId: commune.id, type: "SCORE_APPRAISED" } })).toBe(eventsBefore + mine.length);
+
+    // A lead, one domain: only that domain, and nothing already appraised is touched again.
+    const domain = await acceptSelfScores(prisma, leadId, { assessmentId: commune.id, underCode: "1" }, NOW);
+    if (!domain.ok) throw new Error(domain.message);
+    expect(domain.value.accepted.every((code) => code.startsWith("1."))).toBe(true);
+    expect(domain.value.accepted.some((code) => result.value.accepted.includes(code))).toBe(false);
+    const again = await acceptSelfScores(prisma, leadId, { assessmentId: commune.id, underCode: "1" }, NOW);
+    expect(again).toMatchObject({ ok: true, value: { accepted: [] } });
   });
 });
 
