@@ -5,6 +5,7 @@ import { useMemo, useRef, useState, type ReactNode } from "react";
 import { saveSelfScoreAction } from "@/app/(workspace)/co-quan/tu-danh-gia/actions";
 import { CriterionAppraisalView } from "@/components/forms/appraisal-outcome";
 import { EvidenceList, type EvidenceItem } from "@/components/forms/evidence-list";
+import { describeInput, fieldsFromInput, inputFromFields, MethodInput, type MethodFields } from "@/components/forms/method-input";
 import { computeAssessmentTotals, type LeafScore } from "@/lib/domain/assessment-totals";
 import { buildCriteriaTree, type CriterionNode } from "@/lib/domain/criteria-tree";
 import type { TCriterionMethod } from "@/lib/domain/criterion-params";
@@ -18,7 +19,7 @@ const { selfAssessment: text } = getMessages("vi");
 const AUTOSAVE_DELAY_MS = 800;
 
 /** What the editor typed, as text, so half-typed numbers are kept exactly as typed. */
-type Draft = { fields: Record<string, string>; note: string; explanation: string };
+type Draft = { fields: MethodFields; note: string; explanation: string };
 type SaveState =
   | { kind: "idle" | "saving" | "saved" }
   | { kind: "failed"; message: string }
@@ -26,52 +27,7 @@ type SaveState =
 type Entry = { draft: Draft; scoreVersion: number; save: SaveState; evidence: EvidenceItem[]; isToReview: boolean };
 
 function draftFromInput(method: TCriterionMethod | null, input: unknown, note: string | null, explanation: string | null): Draft {
-  const value = (input ?? {}) as Record<string, unknown>;
-  const fields: Record<string, string> = {};
-  if (method?.method === "BOOLEAN" && typeof value.isAchieved === "boolean") fields.choice = value.isAchieved ? "yes" : "no";
-  if (method?.method === "CATEGORICAL" && typeof value.optionIndex === "number") fields.choice = String(value.optionIndex);
-  for (const key of ["numerator", "denominator", "count", "points"]) if (typeof value[key] === "number") fields[key] = String(value[key]);
-  return { fields, note: note ?? "", explanation: explanation ?? "" };
-}
-
-/** The method input a draft stands for: null when nothing is entered, "invalid" when it cannot be one. */
-function inputFromDraft(method: TCriterionMethod | null, draft: Draft): unknown {
-  const { fields } = draft;
-  const number = (key: string) => (fields[key] ?? "").trim().replace(",", ".");
-  switch (method?.method) {
-    case "BOOLEAN":
-      return fields.choice ? { isAchieved: fields.choice === "yes" } : null;
-    case "CATEGORICAL":
-      return fields.choice ? { optionIndex: Number(fields.choice) } : null;
-    case "TIERED_RATE":
-    case "PROPORTIONAL_RATE":
-      if (!number("numerator") && !number("denominator")) return null;
-      return { numerator: Number(number("numerator")), denominator: Number(number("denominator")) };
-    case "TIERED_COUNT":
-    case "DEDUCTION":
-      return number("count") ? { count: Number(number("count")) } : null;
-    case "MANUAL":
-      return number("points") ? { points: Number(number("points")) } : null;
-    default:
-      return null;
-  }
-}
-
-function describeInput(criterion: SelfAssessmentFormCriterion, input: unknown): string {
-  const method = criterion.method as TCriterionMethod | null;
-  const value = (input ?? {}) as Record<string, unknown>;
-  if (input === null || input === undefined) return text.noPoints;
-  switch (method?.method) {
-    case "BOOLEAN":
-      return value.isAchieved ? text.achieved : text.notAchieved;
-    case "CATEGORICAL":
-      return method.params.options[Number(value.optionIndex)]?.label ?? "—";
-    case "TIERED_RATE":
-    case "PROPORTIONAL_RATE":
-      return `${String(value.numerator)}/${String(value.denominator)}`;
-    default:
-      return String(value.count ?? value.points ?? "—");
-  }
+  return { fields: fieldsFromInput(method, input), note: note ?? "", explanation: explanation ?? "" };
 }
 
 export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessmentForm; isEditable: boolean }) {
@@ -108,7 +64,7 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
       const entry = entries[criterion.id];
       const method = criterion.method as TCriterionMethod | null;
       if (!entry || !method || method.method === "SURVEY") continue;
-      const input = inputFromDraft(method, entry.draft);
+      const input = inputFromFields(method, entry.draft.fields);
       byId.set(criterion.id, input === null ? null : scoreInput({ ...method, maxPoints: criterion.maxPoints }, input));
     }
     return byId;
@@ -124,7 +80,7 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
   }, [outcomes, tree, form]);
 
   async function save(criterion: SelfAssessmentFormCriterion, entry: Entry, scoreVersion = entry.scoreVersion) {
-    const input = inputFromDraft(criterion.method as TCriterionMethod | null, entry.draft);
+    const input = inputFromFields(criterion.method as TCriterionMethod | null, entry.draft.fields);
     setEntries((all) => ({ ...all, [criterion.id]: { ...all[criterion.id]!, save: { kind: "saving" } } }));
     let result: Awaited<ReturnType<typeof saveSelfScoreAction>>;
     try {
@@ -152,7 +108,7 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
             save: {
               kind: "conflict",
               name: theirs.updatedBy ?? text.someone,
-              value: describeInput(criterion, theirs.input),
+              value: describeInput(criterion.method as TCriterionMethod | null, theirs.input),
               theirVersion: theirs.scoreVersion ?? 0,
               theirInput: theirs.input ?? null,
               theirNote: theirs.note ?? "",
@@ -286,19 +242,6 @@ function CriterionField({ criterion, entry, outcome, isEditable, onChange, onRes
   const id = `criterion-${criterion.code}`;
   const setField = (key: string, value: string) => onChange((draft) => ({ ...draft, fields: { ...draft.fields, [key]: value } }));
   const needsExplanation = criterion.isEvidenceRequired && entry.evidence.length === 0;
-  const numberInput = (key: string, label: string) => (
-    <label className="flex flex-col text-sm">
-      {label}
-      <input
-        inputMode="decimal"
-        value={entry.draft.fields[key] ?? ""}
-        onChange={(event) => setField(key, event.target.value)}
-        disabled={!isEditable}
-        className="w-32 rounded border border-slate-300 px-2 py-1"
-      />
-    </label>
-  );
-
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="space-y-2 py-4">
       <h3 id={`${id}-title`} className="font-medium">
@@ -317,38 +260,7 @@ function CriterionField({ criterion, entry, outcome, isEditable, onChange, onRes
         <p className="text-sm italic text-slate-600">{text.survey}</p>
       ) : (
         <div className="flex flex-wrap items-end gap-4">
-          {method?.method === "BOOLEAN" ? (
-            <fieldset className="flex gap-4" disabled={!isEditable}>
-              <legend className="sr-only">{criterion.title}</legend>
-              {(["yes", "no"] as const).map((choice) => (
-                <label key={choice} className="flex items-center gap-1">
-                  <input type="radio" name={`${id}-choice`} checked={entry.draft.fields.choice === choice} onChange={() => setField("choice", choice)} />
-                  {choice === "yes" ? text.achieved : text.notAchieved}
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
-          {method?.method === "CATEGORICAL" ? (
-            <label className="flex flex-col text-sm">
-              {text.chooseOption}
-              <select value={entry.draft.fields.choice ?? ""} onChange={(event) => setField("choice", event.target.value)} disabled={!isEditable} className="rounded border border-slate-300 px-2 py-1">
-                <option value="">—</option>
-                {method.params.options.map((option, index) => (
-                  <option key={option.label} value={String(index)}>
-                    {option.label} ({formatPoints(String(option.points))})
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
-          {method?.method === "TIERED_RATE" || method?.method === "PROPORTIONAL_RATE" ? (
-            <>
-              {numberInput("numerator", `${text.numerator}: ${method.params.numeratorLabel}`)}
-              {numberInput("denominator", `${text.denominator}: ${method.params.denominatorLabel}`)}
-            </>
-          ) : null}
-          {method?.method === "TIERED_COUNT" || method?.method === "DEDUCTION" ? numberInput("count", `${text.count}: ${method.params.countLabel}`) : null}
-          {method?.method === "MANUAL" ? numberInput("points", interpolate(text.manualPoints, { step: formatPoints(String(method.params.step)) })) : null}
+          {method ? <MethodInput method={method} fields={entry.draft.fields} onChange={setField} isDisabled={!isEditable} idPrefix={id} legend={criterion.title} /> : null}
           <p className="text-sm" aria-live="polite">
             {outcome === null
               ? text.noPoints
