@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { AppraisalForm } from "@/components/appraisal/appraisal-form";
+import { StatusActions } from "@/components/appraisal/status-actions";
+import { requireArea } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/prisma";
+import { formatPercent, formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/messages";
+import { getAppraisalView, type AppraisalView } from "@/lib/services/get-appraisal-view";
+
+const { appraisalForm: text, labels } = getMessages("vi");
+
+export const metadata: Metadata = { title: text.title.replace(" — {agency}", "") };
+
+export default async function AppraisePage({ params }: { params: Promise<{ assessmentId: string }> }) {
+  const actor = await requireArea("workspace.appraisal");
+  const { assessmentId } = await params;
+  const view = await getAppraisalView(getPrisma(), actor, assessmentId);
+  if (!view) notFound();
+  const total = (line: string, summary: AppraisalView["selfTotal"]) =>
+    interpolate(line, { points: formatPoints(summary.points), max: formatPoints(summary.maxPoints), percent: summary.indexPercent ? formatPercent(summary.indexPercent, view.precision) : "—" });
+  return (
+    <section className="space-y-4">
+      <Link href="/tham-dinh" className="text-brand-700 underline">← {text.back}</Link>
+      <h1 className="text-2xl font-bold text-brand-800">{interpolate(text.title, { agency: view.agencyName })}</h1>
+      <p>
+        {interpolate(text.meta, { unitType: view.unitTypeName, year: view.year, status: labels.assessmentStatus[view.status] })}
+        {view.submittedAt ? ` · ${interpolate(text.submittedAt, { date: formatVietnamDate(view.submittedAt) })}` : ""}
+      </p>
+      <div className="sticky top-0 z-10 space-y-1 rounded-lg border border-brand-700 bg-white p-3 font-semibold shadow">
+        <p>{total(text.selfTotal, view.selfTotal)}</p>
+        <p>{total(text.appraisedTotal, view.appraisedTotal)}</p>
+      </div>
+      <StatusActions assessmentId={view.id} allowed={view.actions} />
+      {/* Remounts when the server's data moved on (bulk accept, status change), not on single saves. */}
+      <AppraisalForm key={`${view.status}:${view.scores.reduce((sum, score) => sum + score.scoreVersion, 0)}`} view={view} />
+    </section>
+  );
+}
