@@ -345,6 +345,13 @@ export const en: Translation<Messages> = {
     reasonRequired: "A reason is required when the appraised points differ from the self-assessed points.",
   },
   yearResults: {
+    title: "Results {year}",
+    previewNote: "Preview: results computed from the current points, not stored. The ranking looks exactly as the public page will.",
+    stored: "The results were computed and stored when the year was finalized.",
+    finalize: "Finalize {year} and store the results",
+    finalizing: "Computing and storing the results…",
+    confirm: "Finalize {year}? Every agency's result will be computed and stored.",
+    done: "Stored the results of {n} agencies. The year is now finalized.",
     notFinalized: "The appraisal of this assessment is not finalized (status: {status}).",
     surveyMissing: "No survey points for criterion {codes}.",
     blocked: "The year cannot be finalized yet: {n} problems remain.",

@@ -342,6 +342,13 @@ export const vi = {
     reasonRequired: "Cần ghi lý do khi điểm thẩm định khác điểm tự chấm.",
   },
   yearResults: {
+    title: "Kết quả năm {year}",
+    previewNote: "Xem trước: kết quả tính từ điểm hiện có, chưa lưu. Bảng xếp hạng hiển thị đúng như trang công khai.",
+    stored: "Kết quả đã được tính và lưu khi kết thúc kỳ đánh giá.",
+    finalize: "Kết thúc kỳ đánh giá {year} và lưu kết quả",
+    finalizing: "Đang tính và lưu kết quả…",
+    confirm: "Kết thúc kỳ đánh giá năm {year}? Kết quả sẽ được tính và lưu cho mọi cơ quan, đơn vị.",
+    done: "Đã lưu kết quả của {n} cơ quan, đơn vị. Kỳ đánh giá chuyển sang giai đoạn đã chốt kết quả.",
     notFinalized: "Hồ sơ chưa kết thúc thẩm định (trạng thái: {status}).",
     surveyMissing: "Chưa có điểm điều tra xã hội học của tiêu chí {codes}.",
     blocked: "Chưa thể kết thúc kỳ đánh giá: còn {n} vấn đề cần xử lý.",

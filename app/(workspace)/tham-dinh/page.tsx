@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { BulkActions } from "@/components/appraisal/bulk-actions";
+import { can } from "@/lib/auth/policy";
 import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
@@ -40,6 +41,11 @@ export default async function AppraisalQueuePage({ searchParams }: { searchParam
         {interpolate(agencyHome.phase, { phase: labels.yearPhase[queue.year.phase] })} · {queue.round ? interpolate(text.round, { round: queue.round }) : text.noRound}
       </p>
 
+      {can(actor, "year.finalize", { kind: "province" }) ? (
+        <p>
+          <Link href="/tham-dinh/ket-qua" className="text-brand-700 underline">{interpolate(getMessages("vi").yearResults.title, { year: queue.year.year })}</Link>
+        </p>
+      ) : null}
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3" aria-label={text.filters}>
         <label className="flex flex-col text-sm">
           {text.unitType}
