@@ -4,8 +4,9 @@ import { existsSync } from "node:fs";
 
 import { defineConfig } from "@playwright/test";
 
-const PORT = 3210;
-const PGPORT = 54390;
+// Overridable so that two runs on one machine (two worktrees, say) do not clash.
+const PORT = portFromEnv("E2E_PORT", 3210);
+const PGPORT = portFromEnv("E2E_PGPORT", 54390);
 const BASE_URL = `http://localhost:${PORT}`;
 
 // Playwright cannot download its browsers on isolated networks; the distribution's Chromium
@@ -75,3 +76,11 @@ export default defineConfig({
     stderr: "pipe",
   },
 });
+
+function portFromEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === "") return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (1–65535), not "${value}"`);
+  return port;
+}

@@ -20,7 +20,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const { auth, workspace } = getMessages("vi");
   return (
     <div className="space-y-6">
-      <nav aria-label={workspace.home} className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-700 px-4 py-3 text-white">
+      <nav aria-label={workspace.navigation} className="flex flex-wrap items-center gap-3 rounded-lg bg-brand-700 px-4 py-3 text-white">
         {areasOf(actor).map(({ area, path }) => (
           <Link key={area} href={path} className="rounded px-2 py-1 font-medium hover:bg-white/10">
             {workspace.areas[AREA_LABELS[area]]}

@@ -186,8 +186,9 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
         const domainTotal = index < tree.domains.length ? totals.domains[index] : null;
         return (
           <details key={section.title} open={index === 0} className="rounded-lg border border-slate-200 bg-white">
-            <summary className="cursor-pointer px-4 py-3 text-lg font-semibold">
-              {section.title}
+            <summary className="cursor-pointer px-4 py-3">
+              {/* A heading inside the summary (the HTML spec allows it) keeps h1 → domain h2 → criterion h3. */}
+              <h2 className="inline text-lg font-semibold">{section.title}</h2>
               {domainTotal ? (
                 <span className="ml-2 text-base font-normal text-slate-600">
                   ({interpolate(text.domainTotal, { points: formatPoints(formatThousandths(domainTotal.points)), max: formatPoints(formatThousandths(domainTotal.maxPoints)) })})

@@ -135,6 +135,7 @@ export const en: Translation<Messages> = {
       admin: "Administration",
     },
     home: "Public site",
+    navigation: "Workspace",
     changePassword: "Change password",
   },
   labels: {

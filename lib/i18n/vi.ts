@@ -132,6 +132,8 @@ export const vi = {
       admin: "Quản trị",
     },
     home: "Trang công khai",
+    /** The name of the workspace's navigation landmark. */
+    navigation: "Khu vực làm việc",
     changePassword: "Đổi mật khẩu",
   },
   labels: {

@@ -164,6 +164,22 @@ export const DEMO_USERS: DemoUser[] = [
     agencySlug: "so-y-te",
     purpose: "Lãnh đạo Sở Y tế (gửi kết quả tự đánh giá, giải trình)",
   },
+  {
+    email: "bientap.sxd@songlam.demo",
+    name: "Đỗ Thị Xuân",
+    password: "BienTapXD@2026",
+    roles: ["AGENCY_EDITOR"],
+    agencySlug: "so-xay-dung",
+    purpose: "Cán bộ đầu mối CCHC Sở Xây dựng (phiếu đã nhập đủ, chờ gửi)",
+  },
+  {
+    email: "lanhdao.sxd@songlam.demo",
+    name: "Vũ Đức Dũng",
+    password: "LanhDaoXD@2026",
+    roles: ["AGENCY_EDITOR", "AGENCY_HEAD"],
+    agencySlug: "so-xay-dung",
+    purpose: "Lãnh đạo Sở Xây dựng (gửi kết quả tự đánh giá, giải trình)",
+  },
 ];
 
 export type DemoYear = {
@@ -209,11 +225,24 @@ export const DEMO_YEARS: DemoYear[] = [
   },
 ];
 
+export type DemoProgress = {
+  slug: string;
+  /** Share of the self-scored criteria answered, in the set's order. */
+  answeredShare: number;
+  isSubmitted: boolean;
+  /**
+   * A draft ready for its head to submit: every criterion that requires evidence carries a written
+   * explanation instead (no files are seeded), so nothing is missing (lib/domain/submission-check.ts).
+   */
+  isReadyToSubmit?: boolean;
+};
+
 /** 2026 assessments already under way: slug → share of criteria answered, and whether submitted. */
-export const DEMO_2026_PROGRESS: { slug: string; answeredShare: number; isSubmitted: boolean }[] = [
+export const DEMO_2026_PROGRESS: DemoProgress[] = [
   { slug: "so-y-te", answeredShare: 0.45, isSubmitted: false },
   { slug: "so-tu-phap", answeredShare: 1, isSubmitted: true },
-  { slug: "so-xay-dung", answeredShare: 0.7, isSubmitted: false },
+  // Finished by its editor and waiting for the head's submission (the demo and e2e tests submit it).
+  { slug: "so-xay-dung", answeredShare: 1, isSubmitted: false, isReadyToSubmit: true },
   { slug: "so-cong-thuong", answeredShare: 0.2, isSubmitted: false },
   { slug: "phuong-hoa-binh", answeredShare: 0.6, isSubmitted: false },
   { slug: "xa-kim-lien", answeredShare: 1, isSubmitted: true },

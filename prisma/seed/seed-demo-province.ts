@@ -475,6 +475,14 @@ async function seedPublishedAssessments(
 // The open year: a few agencies part-way through their self-assessment.
 // ---------------------------------------------------------------------------
 
+// Why a finished draft has no files attached: the demo seeds no evidence files, and a written
+// explanation is what the guidance accepts in their place.
+const EVIDENCE_EXPLANATIONS = [
+  "Văn bản gốc lưu tại Văn phòng Sở (bản giấy); đơn vị cung cấp khi Đoàn thẩm định yêu cầu.",
+  "Kết quả thực hiện được tổng hợp trong Báo cáo công tác CCHC năm 2026 của Sở, đã gửi Sở Nội vụ.",
+  "Số liệu trích xuất từ Hệ thống thông tin giải quyết thủ tục hành chính tỉnh, Đoàn thẩm định tra cứu trực tiếp.",
+];
+
 async function seedAssessmentsInProgress(
   tx: Tx,
   yearId: string,
@@ -508,12 +516,14 @@ async function seedAssessmentsInProgress(
     await tx.score.createMany({
       data: answered.map((criterion) => {
         const selfInput = generateInput(criterion, agency.quality, random);
+        const isStillGathering = criterion.isEvidenceRequired && random() < 0.2;
         return {
           assessmentId: assessment.id,
           criterionId: criterion.id,
           selfInput,
           selfPoints: formatThousandths(score(criterion, selfInput).points),
-          selfNote: criterion.isEvidenceRequired && random() < 0.2 ? "Đơn vị đang tổng hợp tài liệu kiểm chứng." : null,
+          selfNote: isStillGathering && !progress.isReadyToSubmit ? "Đơn vị đang tổng hợp tài liệu kiểm chứng." : null,
+          selfExplanation: criterion.isEvidenceRequired && progress.isReadyToSubmit ? pick(EVIDENCE_EXPLANATIONS, random) : null,
           selfUpdatedAt: new Date("2026-11-18T15:00:00+07:00"),
         };
       }),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { Prisma } from "@/lib/db/generated/prisma/client";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { toThousandths } from "@/lib/domain/points";
+import { findAssessmentGaps } from "@/lib/services/submit-assessment";
 import { seedDemoProvince } from "@/prisma/seed/seed-demo-province";
 import { createTestDatabase } from "@/tests/support/test-database";
 
@@ -32,7 +34,7 @@ describe("seedDemoProvince", () => {
     const summary = await seedDemoProvince(database.prisma);
     expect(summary.isFirstLoad).toBe(true);
     const counts = await countRows();
-    expect(counts).toMatchObject({ unitTypes: 2, users: 5, years: 3, criteriaSets: 6, publications: 2, seedEvents: 1 });
+    expect(counts).toMatchObject({ unitTypes: 2, users: 7, years: 3, criteriaSets: 6, publications: 2, seedEvents: 1 });
     // ~20 departments (16 today + 7 merged in 2025) and 25 communes.
     expect(counts.agencies).toBe(48);
     expect(await database.prisma.agency.count({ where: { unitType: { code: "ubnd-cap-xa" } } })).toBe(25);
@@ -55,6 +57,25 @@ describe("seedDemoProvince", () => {
       ["DRAFT", 4],
       ["SUBMITTED", 2],
     ]);
+  });
+
+  it("leaves Sở Xây dựng's 2026 draft ready for its head to submit, and Sở Y tế's not", async () => {
+    const { prisma } = database;
+    const assessmentOf = (slug: string) =>
+      prisma.assessment.findFirstOrThrow({ where: { agency: { slug }, year: { year: 2026 } }, select: { id: true, status: true, criteriaSetId: true } });
+    const construction = await assessmentOf("so-xay-dung");
+    expect(construction.status).toBe("DRAFT");
+    expect(await findAssessmentGaps(prisma, construction.id, construction.criteriaSetId)).toEqual([]);
+    // Complete through written explanations (the demo has no files), not through a set without evidence rules.
+    const explained = await prisma.score.count({
+      where: { assessmentId: construction.id, criterion: { isEvidenceRequired: true }, selfExplanation: { not: null }, selfInput: { not: Prisma.DbNull } },
+    });
+    expect(explained).toBeGreaterThan(0);
+    const heads = await prisma.user.findMany({ where: { agency: { slug: "so-xay-dung" }, roles: { has: "AGENCY_HEAD" } }, select: { email: true } });
+    expect(heads).toEqual([{ email: "lanhdao.sxd@songlam.demo" }]);
+
+    const health = await assessmentOf("so-y-te");
+    expect((await findAssessmentGaps(prisma, health.id, health.criteriaSetId)).length).toBeGreaterThan(0);
   });
 
   it("adds nothing when run again, even from a second client", async () => {

@@ -8,6 +8,9 @@ export const ACCOUNTS = {
   justiceAppraiser: { email: "thamdinh.stp@songlam.demo", password: "TuPhap@2026" },
   healthEditor: { email: "bientap.syt@songlam.demo", password: "BienTap@2026" },
   healthHead: { email: "lanhdao.syt@songlam.demo", password: "LanhDao@2026" },
+  // Sở Xây dựng's 2026 draft is complete: its head can submit it.
+  constructionEditor: { email: "bientap.sxd@songlam.demo", password: "BienTapXD@2026" },
+  constructionHead: { email: "lanhdao.sxd@songlam.demo", password: "LanhDaoXD@2026" },
 } as const;
 
 export type Credentials = { email: string; password: string };
