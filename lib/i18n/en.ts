@@ -399,6 +399,14 @@ export const en: Translation<Messages> = {
     missingTitle: "Still missing:",
     final: "Points counted: {points}",
   },
+  tasks: {
+    title: "Awaiting you",
+    awaitingMe: "{n} assessments are awaiting you",
+    roundDueSoon: "{days} days left until the {phase} deadline ({date})",
+    selfAssessmentDueSoon: "{days} days left until the self-assessment deadline ({date})",
+    explainReturned: "The appraisers returned the assessment: {n} of {m} criteria not yet explained",
+    explanationDueSoon: "{days} days left until the explanation deadline ({date})",
+  },
   errors: {
     generic: "Something went wrong. Please try again later. Incident id: {eventId}",
     notFound: "The page you asked for was not found.",

@@ -397,6 +397,14 @@ export const vi = {
     missingTitle: "Còn thiếu:",
     final: "Điểm được tính: {points}",
   },
+  tasks: {
+    title: "Việc cần làm",
+    awaitingMe: "{n} hồ sơ đang chờ bạn xử lý",
+    roundDueSoon: "Còn {days} ngày đến hạn {phase} ({date})",
+    selfAssessmentDueSoon: "Còn {days} ngày đến hạn tự đánh giá ({date})",
+    explainReturned: "Cơ quan thẩm định đã trả hồ sơ: còn {n}/{m} tiêu chí chưa giải trình",
+    explanationDueSoon: "Còn {days} ngày đến hạn giải trình ({date})",
+  },
   errors: {
     generic: "Đã có lỗi xảy ra. Vui lòng thử lại sau. Mã sự cố: {eventId}",
     notFound: "Không tìm thấy trang bạn yêu cầu.",

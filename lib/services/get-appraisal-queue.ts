@@ -170,5 +170,16 @@ export async function getAppraisalQueue(db: PrismaClient, actor: Actor, filters:
     progress: (a, b) => a.myDone / Math.max(a.myAssigned, 1) - b.myDone / Math.max(b.myAssigned, 1),
   };
   filtered.sort((a, b) => direction * compare[filters.sort](a, b) || byAgency(a, b));
-  return { year: { id: year.id, year: year.year, phase: yearRow.phase }, precision, round, unitTypes: unitTypes.map(({ id, name }) => ({ id, name })), rows: filtered, total: rows.length };
+  // The deadline of the round running now, for the reminder.
+  const roundDeadline = yearRow.deadlines.find((deadline) => deadline.phase === yearRow.phase)?.endsAt ?? null;
+  return {
+    year: { id: year.id, year: year.year, phase: yearRow.phase },
+    precision,
+    round,
+    roundDeadline: round === null ? null : roundDeadline,
+    unitTypes: unitTypes.map(({ id, name }) => ({ id, name })),
+    rows: filtered,
+    total: rows.length,
+    awaitingMe: rows.filter((row) => row.needsMyAction).length,
+  };
 }

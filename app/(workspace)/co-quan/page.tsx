@@ -1,10 +1,12 @@
 import Link from "next/link";
 
+import { MyTasks, type Task } from "@/components/workspace/my-tasks";
 import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { computeAssessmentTotals, type LeafScore } from "@/lib/domain/assessment-totals";
 import { buildCriteriaTree } from "@/lib/domain/criteria-tree";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { daysLeftIfDueSoon } from "@/lib/domain/reminders";
 import { selfAssessmentClosesAt } from "@/lib/domain/workflow";
 import { formatPercent, formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
@@ -58,8 +60,24 @@ export default async function AgencyHomePage() {
     }
   }
 
+  const { tasks: taskText } = getMessages("vi");
+  const tasks: Task[] = [];
+  const formHref = "/co-quan/tu-danh-gia";
+  const now = new Date();
+  if (assessment?.status === "DRAFT" && closesAt) {
+    const days = daysLeftIfDueSoon(closesAt, now);
+    if (days !== null) tasks.push({ text: interpolate(taskText.selfAssessmentDueSoon, { days, date: formatVietnamDate(closesAt) }), href: formHref });
+  }
+  if (assessment?.status === "RETURNED" && summary) {
+    tasks.push({ text: interpolate(taskText.explainReturned, { n: summary.disputed - summary.explained, m: summary.disputed }), href: formHref });
+    const deadline = assessment.appraisal?.explanationDeadline ?? null;
+    const days = daysLeftIfDueSoon(deadline, now);
+    if (days !== null && deadline) tasks.push({ text: interpolate(taskText.explanationDueSoon, { days, date: formatVietnamDate(deadline) }), href: formHref });
+  }
+
   return (
     <section className="space-y-3">
+      <MyTasks tasks={tasks} />
       <h1 className="text-2xl font-bold text-brand-800">{interpolate(agencyHome.title, { year: year.year, agency: agencyName ?? "" })}</h1>
       <p>{interpolate(agencyHome.phase, { phase: labels.yearPhase[year.phase] })}</p>
       {/* The deadline that matters now: self-assessment while drafting, explanation once returned. */}

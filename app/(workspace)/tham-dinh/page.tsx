@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { BulkActions } from "@/components/appraisal/bulk-actions";
+import { MyTasks, type Task } from "@/components/workspace/my-tasks";
 import { can } from "@/lib/auth/policy";
 import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
+import { daysLeftIfDueSoon } from "@/lib/domain/reminders";
 import { ASSESSMENT_STATUSES } from "@/lib/domain/workflow";
 import { formatPercent, formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
@@ -24,6 +26,13 @@ export default async function AppraisalQueuePage({ searchParams }: { searchParam
   const queue = await getAppraisalQueue(getPrisma(), actor, filters);
   if (!queue) return <p>{agencyHome.noOpenYear}</p>;
   const query = queueQuery(filters);
+  const { tasks: taskText } = getMessages("vi");
+  const tasks: Task[] = [];
+  if (queue.awaitingMe > 0) tasks.push({ text: interpolate(taskText.awaitingMe, { n: queue.awaitingMe }), href: `/tham-dinh${queueQuery(filters, { isMineOnly: true })}` });
+  const daysLeft = daysLeftIfDueSoon(queue.roundDeadline, new Date());
+  if (daysLeft !== null && queue.roundDeadline) {
+    tasks.push({ text: interpolate(taskText.roundDueSoon, { days: daysLeft, phase: labels.yearPhase[queue.year.phase].toLowerCase(), date: formatVietnamDate(queue.roundDeadline) }), href: "/tham-dinh" });
+  }
   const columns: Column[] = [
     { key: "agency", label: text.columns.agency },
     { key: null, label: text.columns.unitType },
@@ -46,6 +55,7 @@ export default async function AppraisalQueuePage({ searchParams }: { searchParam
           <Link href="/tham-dinh/ket-qua" className="text-brand-700 underline">{interpolate(getMessages("vi").yearResults.title, { year: queue.year.year })}</Link>
         </p>
       ) : null}
+      <MyTasks tasks={tasks} />
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-3" aria-label={text.filters}>
         <label className="flex flex-col text-sm">
           {text.unitType}
