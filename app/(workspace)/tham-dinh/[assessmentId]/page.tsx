@@ -29,6 +29,9 @@ export default async function AppraisePage({ params }: { params: Promise<{ asses
         {interpolate(text.meta, { unitType: view.unitTypeName, year: view.year, status: labels.assessmentStatus[view.status] })}
         {view.submittedAt ? ` · ${interpolate(text.submittedAt, { date: formatVietnamDate(view.submittedAt) })}` : ""}
       </p>
+      <p>
+        <Link href={`/tham-dinh/${view.id}/lich-su`} className="text-brand-700 underline">{getMessages("vi").auditTrail.link}</Link>
+      </p>
       <div className="sticky top-0 z-10 space-y-1 rounded-lg border border-brand-700 bg-white p-3 font-semibold shadow">
         <p>{total(text.selfTotal, view.selfTotal)}</p>
         <p>{total(text.appraisedTotal, view.appraisedTotal)}</p>
