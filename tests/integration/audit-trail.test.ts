@@ -1,4 +1,7 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+
+import { auditTrailWorkbook } from "@/lib/exports/audit-trail-xlsx";
 
 import { appraiseScore } from "@/lib/services/appraise-score";
 import { getAssessmentAuditTrail } from "@/lib/services/get-assessment-audit-trail";
@@ -44,6 +47,21 @@ describe("the audit trail of an assessment", () => {
     });
     const times = trail.value.entries.map((entry) => entry.occurredAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
+
+    // The XLSX export says the same, row for row.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await auditTrailWorkbook(trail.value));
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe("Lịch sử thay đổi — Xã Kim Liên năm 2026");
+    expect(sheet.getRow(3).values).toEqual([undefined, "Thời gian", "Người thực hiện", "Thao tác", "Tiêu chí", "Trước", "Sau"]);
+    expect(sheet.rowCount).toBe(3 + trail.value.entries.length);
+    const last = sheet.getRow(sheet.rowCount);
+    expect([last.getCell(2).value, last.getCell(3).value, last.getCell(4).value, last.getCell(6).value]).toEqual([
+      "Trần Văn Thẩm",
+      "Thẩm định điểm",
+      score.criterion.code,
+      'Giá trị nhập: {"isAchieved":false}\nĐiểm: 0.000\nLý do: Chưa ban hành văn bản.',
+    ]);
 
     // The agency's own staff may read it; another agency's may not.
     const communeEditor = await prisma.user.create({

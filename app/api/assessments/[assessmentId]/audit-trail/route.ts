@@ -1,0 +1,31 @@
+import { getServerSession } from "next-auth";
+
+import { auditTrailWorkbook } from "@/lib/exports/audit-trail-xlsx";
+import { authOptions } from "@/lib/auth/auth-options";
+import { getPrisma } from "@/lib/db/prisma";
+import { attachmentDisposition } from "@/lib/domain/evidence-file-type";
+import { getAssessmentAuditTrail } from "@/lib/services/get-assessment-audit-trail";
+import type { ServiceErrorCode } from "@/lib/services/service-result";
+
+const STATUS: Partial<Record<ServiceErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION_FAILED: 404 };
+
+/** The assessment's change history as XLSX, for whoever may view it (the service decides). */
+export async function GET(_request: Request, context: { params: Promise<{ assessmentId: string }> }): Promise<Response> {
+  const { assessmentId } = await context.params;
+  const session = await getServerSession(authOptions);
+  const trail = await getAssessmentAuditTrail(getPrisma(), session?.user?.id, { assessmentId });
+  if (!trail.ok) {
+    return new Response(trail.message, { status: STATUS[trail.code] ?? 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+  }
+  const body = await auditTrailWorkbook(trail.value);
+  const fileName = `lich-su-${trail.value.agencyName}-${trail.value.year}.xlsx`;
+  return new Response(new Uint8Array(body), {
+    status: 200,
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": attachmentDisposition(fileName),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
