@@ -64,7 +64,10 @@ export async function computeYearResults(tx: Prisma.TransactionClient, yearId: s
     select: {
       id: true,
       unitType: { select: { id: true, name: true } },
-      criteria: { select: { id: true, code: true, parent: { select: { code: true } }, title: true, section: true, maxPoints: true, method: true, params: true } },
+      criteria: {
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, code: true, parent: { select: { code: true } }, title: true, section: true, maxPoints: true, method: true, params: true },
+      },
       assessments: {
         select: {
           status: true,
