@@ -8,7 +8,7 @@ import type { AuditTrail } from "@/lib/services/get-assessment-audit-trail";
 const TIME = new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "medium", timeZone: "Asia/Ho_Chi_Minh" });
 
 /** The audit view as an XLSX workbook: one sheet, a title row, the same columns and wording as the page. */
-export async function auditTrailWorkbook(trail: AuditTrail): Promise<Buffer> {
+export async function auditTrailWorkbook(trail: AuditTrail): Promise<ArrayBuffer> {
   const text = vi.auditTrail;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = vi.app.fullName;
@@ -26,5 +26,5 @@ export async function auditTrailWorkbook(trail: AuditTrail): Promise<Buffer> {
     column.width = [20, 24, 28, 10, 48, 48][index];
   });
   sheet.views = [{ state: "frozen", ySplit: 3 }];
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbook.xlsx.writeBuffer();
 }

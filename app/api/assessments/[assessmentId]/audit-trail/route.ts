@@ -19,7 +19,7 @@ export async function GET(_request: Request, context: { params: Promise<{ assess
   }
   const body = await auditTrailWorkbook(trail.value);
   const fileName = `lich-su-${trail.value.agencyName}-${trail.value.year}.xlsx`;
-  return new Response(new Uint8Array(body), {
+  return new Response(body, {
     status: 200,
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
