@@ -164,6 +164,7 @@ function CriterionAppraisal(props: {
           <p className="font-semibold">{text.agencySide}</p>
           <p>
             {describeInput(method, score?.selfInput ?? null)} — {score?.selfPoints !== null && score?.selfPoints !== undefined ? interpolate(formText.points, { points: formatPoints(score.selfPoints) }) : formText.noPoints}
+            {score ? when(score.selfBy, score.selfAt) : ""}
           </p>
           {score?.selfNote ? <p>{interpolate(text.note, { note: score.selfNote })}</p> : null}
           {score?.selfExplanation ? <p>{interpolate(text.selfExplanation, { text: score.selfExplanation })}</p> : null}

@@ -29,6 +29,8 @@ export type AppraisalViewScore = {
   selfPoints: string | null;
   selfNote: string | null;
   selfExplanation: string | null;
+  selfBy: string | null;
+  selfAt: Date | null;
   evidence: { id: string; fileName: string; mimeType: string; sizeBytes: number }[];
   round1: { input: unknown; points: string | null; reason: string | null; by: string | null; at: Date | null };
   explanation: { text: string | null; by: string | null; at: Date | null };
@@ -83,6 +85,8 @@ export async function getAppraisalView(db: PrismaClient, actor: Actor, assessmen
           selfPoints: true,
           selfNote: true,
           selfExplanation: true,
+          selfUpdatedById: true,
+          selfUpdatedAt: true,
           round1Input: true,
           round1Points: true,
           round1Reason: true,
@@ -128,7 +132,7 @@ export async function getAppraisalView(db: PrismaClient, actor: Actor, assessmen
       can(actor, "criterion.appraise", { ...target, kind: "criterion", appraiserUnitId: criterion.appraiserUnitId }),
   }));
 
-  const userIds = [...new Set(assessment.scores.flatMap((score) => [score.round1ById, score.explanationById, score.round2ById]).filter((id) => id !== null))];
+  const userIds = [...new Set(assessment.scores.flatMap((score) => [score.selfUpdatedById, score.round1ById, score.explanationById, score.round2ById]).filter((id) => id !== null))];
   const names = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((user) => [user.id, user.name]));
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const decimal = (value: { toFixed(digits: number): string } | null) => value?.toFixed(3) ?? null;
@@ -139,6 +143,8 @@ export async function getAppraisalView(db: PrismaClient, actor: Actor, assessmen
     selfPoints: decimal(score.selfPoints),
     selfNote: score.selfNote,
     selfExplanation: score.selfExplanation,
+    selfBy: nameOf(score.selfUpdatedById),
+    selfAt: score.selfUpdatedAt,
     evidence: score.evidence,
     round1: { input: score.round1Input, points: decimal(score.round1Points), reason: score.round1Reason, by: nameOf(score.round1ById), at: score.round1At },
     explanation: { text: score.explanation, by: nameOf(score.explanationById), at: score.explanationAt },
