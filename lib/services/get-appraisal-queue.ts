@@ -8,11 +8,11 @@ import type { PrismaClient } from "@/lib/db/prisma";
 import { findAppraisalGaps, type AppraisalScore } from "@/lib/domain/appraisal-check";
 import { isDisputed } from "@/lib/domain/appraisal-view";
 import { computeAssessmentTotals } from "@/lib/domain/assessment-totals";
-import { buildCriteriaTree } from "@/lib/domain/criteria-tree";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
 import { ASSESSMENT_STATUSES, appraisalRoundOf, checkAssessmentAction } from "@/lib/domain/workflow";
 
 import { workflowContextOf } from "./assessment-workflow";
+import { CRITERION_DEFINITION_COLUMNS, criteriaTreeOf, toCriterionDefinition } from "./criteria-definitions";
 import { getOpenYear } from "./get-open-year";
 import { leafScoresOf } from "./score-leaves";
 
@@ -67,7 +67,7 @@ export async function getAppraisalQueue(db: PrismaClient, actor: Actor, filters:
     select: {
       id: true,
       unitType: { select: { id: true, name: true, sortOrder: true } },
-      criteria: { select: { id: true, code: true, parent: { select: { code: true } }, title: true, section: true, maxPoints: true, method: true, params: true, appraiserUnitId: true } },
+      criteria: { select: { ...CRITERION_DEFINITION_COLUMNS, appraiserUnitId: true } },
       assessments: {
         select: {
           id: true,
@@ -86,17 +86,8 @@ export async function getAppraisalQueue(db: PrismaClient, actor: Actor, filters:
 
   const rows: QueueRow[] = [];
   for (const set of sets) {
-    const criteria = set.criteria.map((criterion) => ({
-      id: criterion.id,
-      code: criterion.code,
-      parentCode: criterion.parent?.code ?? null,
-      title: criterion.title,
-      section: criterion.section,
-      maxPoints: toThousandths(criterion.maxPoints.toFixed(3)),
-      method: criterion.method ? { method: criterion.method, params: criterion.params } : null,
-    }));
-    const built = buildCriteriaTree({ criteria, maxBonusPoints: toThousandths(yearRow.maxBonusPoints.toFixed(3)), maxPenaltyPoints: toThousandths(yearRow.maxPenaltyPoints.toFixed(3)) });
-    if (!built.ok) continue;
+    const criteria = set.criteria.map(toCriterionDefinition);
+    const tree = criteriaTreeOf(criteria, yearRow, set.unitType.name);
     for (const assessment of set.assessments) {
       const target = { agencyId: assessment.agencyId, yearId: assessment.yearId };
       const byCriterion = new Map(assessment.scores.map((score) => [score.criterionId, score]));
@@ -134,7 +125,7 @@ export async function getAppraisalQueue(db: PrismaClient, actor: Actor, filters:
         can(actor, "assessment.returnForExplanation", assessmentTarget) && checkAssessmentAction("RETURN_FOR_EXPLANATION", context).ok && disputes > 0 && assessment.returnedAt === null &&
         findAppraisalGaps(set.criteria, appraisalScores, "RETURN_FOR_EXPLANATION").length === 0;
 
-      const totals = computeAssessmentTotals(built.tree, leafScoresOf(criteria, assessment.scores, [], { withRound2: true }), { isFinalized: false, isSurveyIncluded: yearRow.isSurveyIncluded, precision }).self;
+      const totals = computeAssessmentTotals(tree, leafScoresOf(criteria, assessment.scores, [], { withRound2: true }), { isFinalized: false, isSurveyIncluded: yearRow.isSurveyIncluded, precision }).self;
       rows.push({
         id: assessment.id,
         agencyName: assessment.agency.name,

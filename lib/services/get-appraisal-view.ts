@@ -6,11 +6,12 @@ import type { PrismaClient } from "@/lib/db/prisma";
 import { findAppraisalGaps, type AppraisalScore } from "@/lib/domain/appraisal-check";
 import { isDisputed } from "@/lib/domain/appraisal-view";
 import { computeAssessmentTotals } from "@/lib/domain/assessment-totals";
-import { buildCriteriaTree, type CriterionDefinition } from "@/lib/domain/criteria-tree";
+import type { CriterionDefinition } from "@/lib/domain/criteria-tree";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 
 import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf } from "./assessment-workflow";
+import { CRITERION_DEFINITION_COLUMNS, criteriaTreeOf, toCriterionDefinition } from "./criteria-definitions";
 import { leafScoresOf } from "./score-leaves";
 
 export type AppraisalViewCriterion = CriterionDefinition & {
@@ -61,15 +62,8 @@ export async function getAppraisalView(db: PrismaClient, actor: Actor, assessmen
           criteria: {
             orderBy: { sortOrder: "asc" },
             select: {
-              id: true,
-              code: true,
-              parent: { select: { code: true } },
-              title: true,
+              ...CRITERION_DEFINITION_COLUMNS,
               guidance: true,
-              section: true,
-              maxPoints: true,
-              method: true,
-              params: true,
               isEvidenceRequired: true,
               appraiserUnitId: true,
               appraiserUnit: { select: { name: true } },
@@ -115,14 +109,8 @@ export async function getAppraisalView(db: PrismaClient, actor: Actor, assessmen
   const round = appraising.ok ? (appraising.round ?? null) : null;
   const { criteriaSet } = assessment;
   const criteria: AppraisalViewCriterion[] = criteriaSet.criteria.map((criterion) => ({
-    id: criterion.id,
-    code: criterion.code,
-    parentCode: criterion.parent?.code ?? null,
-    title: criterion.title,
+    ...toCriterionDefinition(criterion),
     guidance: criterion.guidance,
-    section: criterion.section,
-    maxPoints: toThousandths(criterion.maxPoints.toFixed(3)),
-    method: criterion.method ? { method: criterion.method, params: criterion.params } : null,
     isEvidenceRequired: criterion.isEvidenceRequired,
     appraiserUnitName: criterion.appraiserUnit?.name ?? null,
     isAppraisable:
@@ -155,9 +143,8 @@ export async function getAppraisalView(db: PrismaClient, actor: Actor, assessmen
 
   const { year } = criteriaSet;
   const precision = year.precision === 3 ? 3 : 2;
-  const built = buildCriteriaTree({ criteria, maxBonusPoints: toThousandths(year.maxBonusPoints.toFixed(3)), maxPenaltyPoints: toThousandths(year.maxPenaltyPoints.toFixed(3)) });
-  if (!built.ok) throw new Error(`The criteria set of assessment ${assessment.id} is invalid`);
-  const totals = computeAssessmentTotals(built.tree, leafScoresOf(criteria, assessment.scores, [], { withRound2: true }), { isFinalized: false, isSurveyIncluded: year.isSurveyIncluded, precision });
+  const tree = criteriaTreeOf(criteria, year, `assessment ${assessment.id}`);
+  const totals = computeAssessmentTotals(tree, leafScoresOf(criteria, assessment.scores, [], { withRound2: true }), { isFinalized: false, isSurveyIncluded: year.isSurveyIncluded, precision });
   const summary = (view: typeof totals.self) => ({ points: formatThousandths(view.totalPoints), maxPoints: formatThousandths(view.maxPoints), indexPercent: view.indexPercent?.text ?? null });
 
   const codeById = new Map(criteria.map((criterion) => [criterion.id, criterion.code]));

@@ -5,11 +5,12 @@ import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { agencyAppraisalVisibility, isDisputed } from "@/lib/domain/appraisal-view";
 import { computeAssessmentTotals, type ViewTotals } from "@/lib/domain/assessment-totals";
-import { buildCriteriaTree, type CriterionDefinition } from "@/lib/domain/criteria-tree";
+import type { CriterionDefinition } from "@/lib/domain/criteria-tree";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 
 import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf } from "./assessment-workflow";
+import { CRITERION_DEFINITION_COLUMNS, criteriaTreeOf, toCriterionDefinition } from "./criteria-definitions";
 import { getOpenYear } from "./get-open-year";
 import { leafScoresOf, type StoredScoreInputs } from "./score-leaves";
 
@@ -70,7 +71,7 @@ export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor, now:
           year: { select: { precision: true, isSurveyIncluded: true, maxBonusPoints: true, maxPenaltyPoints: true } },
           criteria: {
             orderBy: { sortOrder: "asc" },
-            select: { id: true, code: true, parent: { select: { code: true } }, title: true, guidance: true, section: true, maxPoints: true, method: true, params: true, isEvidenceRequired: true },
+            select: { ...CRITERION_DEFINITION_COLUMNS, guidance: true, isEvidenceRequired: true },
           },
         },
       },
@@ -102,14 +103,8 @@ export async function getSelfAssessmentForm(db: PrismaClient, actor: Actor, now:
 
   const { criteriaSet } = assessment;
   const criteria: SelfAssessmentFormCriterion[] = criteriaSet.criteria.map((criterion) => ({
-    id: criterion.id,
-    code: criterion.code,
-    parentCode: criterion.parent?.code ?? null,
-    title: criterion.title,
+    ...toCriterionDefinition(criterion),
     guidance: criterion.guidance,
-    section: criterion.section,
-    maxPoints: toThousandths(criterion.maxPoints.toFixed(3)),
-    method: criterion.method ? { method: criterion.method, params: criterion.params } : null,
     isEvidenceRequired: criterion.isEvidenceRequired,
   }));
   const visibility = agencyAppraisalVisibility(assessment.status, assessment.year.phase, assessment.returnedAt !== null);
@@ -187,8 +182,7 @@ async function appraisalTotals(
   { isFinalized, isYearFinalized }: { isFinalized: boolean; isYearFinalized: boolean },
 ) {
   const { year } = assessment.criteriaSet;
-  const built = buildCriteriaTree({ criteria, maxBonusPoints: toThousandths(year.maxBonusPoints.toFixed(3)), maxPenaltyPoints: toThousandths(year.maxPenaltyPoints.toFixed(3)) });
-  if (!built.ok) throw new Error(`The criteria set of assessment ${assessment.id} is invalid: ${built.problems.map((problem) => problem.message).join(" ")}`);
+  const tree = criteriaTreeOf(criteria, year, `assessment ${assessment.id}`);
   const [surveys, result] = await Promise.all([
     db.surveyResult.findMany({ where: { yearId: assessment.yearId, agencyId: assessment.agencyId }, select: { criterionId: true, points: true } }),
     // The year's results are the agency's to see once the year is finalized (computed in one go).
@@ -199,7 +193,7 @@ async function appraisalTotals(
   ]);
   // Round 2 is the agency's to see only once its assessment is finalized.
   const leaves = leafScoresOf(criteria, assessment.scores, surveys, { withRound2: isFinalized });
-  const totals = computeAssessmentTotals(built.tree, leaves, { isFinalized, isSurveyIncluded: year.isSurveyIncluded, precision: year.precision === 3 ? 3 : 2 });
+  const totals = computeAssessmentTotals(tree, leaves, { isFinalized, isSurveyIncluded: year.isSurveyIncluded, precision: year.precision === 3 ? 3 : 2 });
   return {
     selfTotal: summarise(totals.self),
     appraisedTotal: summarise(totals.appraised),

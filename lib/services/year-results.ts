@@ -7,7 +7,6 @@ import { can } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { computeFinalTotals } from "@/lib/domain/assessment-totals";
-import { buildCriteriaTree } from "@/lib/domain/criteria-tree";
 import type { Precision } from "@/lib/domain/index-percent";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
 import { rankResults } from "@/lib/domain/rank-results";
@@ -16,6 +15,7 @@ import { interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 
 import { appendAuditEvent } from "./audit";
+import { CRITERION_DEFINITION_COLUMNS, criteriaTreeOf, toCriterionDefinition } from "./criteria-definitions";
 import { leafScoresOf } from "./score-leaves";
 import { failure, success, type ServiceResult } from "./service-result";
 
@@ -66,7 +66,7 @@ export async function computeYearResults(tx: Prisma.TransactionClient, yearId: s
       unitType: { select: { id: true, name: true } },
       criteria: {
         orderBy: { sortOrder: "asc" },
-        select: { id: true, code: true, parent: { select: { code: true } }, title: true, section: true, maxPoints: true, method: true, params: true },
+        select: CRITERION_DEFINITION_COLUMNS,
       },
       assessments: {
         select: {
@@ -86,17 +86,8 @@ export async function computeYearResults(tx: Prisma.TransactionClient, yearId: s
   const blockers: YearResultsPreview["blockers"] = [];
   const unitTypes: YearResultsPreview["unitTypes"] = [];
   for (const set of sets) {
-    const criteria = set.criteria.map((criterion) => ({
-      id: criterion.id,
-      code: criterion.code,
-      parentCode: criterion.parent?.code ?? null,
-      title: criterion.title,
-      section: criterion.section,
-      maxPoints: toThousandths(criterion.maxPoints.toFixed(3)),
-      method: criterion.method ? { method: criterion.method, params: criterion.params } : null,
-    }));
-    const built = buildCriteriaTree({ criteria, maxBonusPoints: toThousandths(year.maxBonusPoints.toFixed(3)), maxPenaltyPoints: toThousandths(year.maxPenaltyPoints.toFixed(3)) });
-    if (!built.ok) throw new Error(`The criteria set of ${set.unitType.name} is invalid: ${built.problems.map((problem) => problem.message).join(" ")}`);
+    const criteria = set.criteria.map(toCriterionDefinition);
+    const tree = criteriaTreeOf(criteria, year, set.unitType.name);
     const surveyCriteria = set.criteria.filter((criterion) => criterion.method === "SURVEY");
 
     const entries = set.assessments.map((assessment) => {
@@ -109,7 +100,7 @@ export async function computeYearResults(tx: Prisma.TransactionClient, yearId: s
       if (missingSurvey.length > 0) {
         blockers.push({ agencyName: agency.name, problem: interpolate(vi.yearResults.surveyMissing, { codes: missingSurvey.map((criterion) => criterion.code).join(", ") }) });
       }
-      const totals = computeFinalTotals(built.tree, leafScoresOf(criteria, assessment.scores, agencySurveys, { withRound2: true }), { isSurveyIncluded: year.isSurveyIncluded, precision });
+      const totals = computeFinalTotals(tree, leafScoresOf(criteria, assessment.scores, agencySurveys, { withRound2: true }), { isSurveyIncluded: year.isSurveyIncluded, precision });
       const last = previous.find((row) => row.agencyId === agency.id && row.unitTypeId === set.unitType.id);
       return {
         agency,
