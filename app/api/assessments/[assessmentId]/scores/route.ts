@@ -1,6 +1,4 @@
-import { getServerSession } from "next-auth";
-
-import { authOptions } from "@/lib/auth/auth-options";
+import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { vi } from "@/lib/i18n/vi";
 import { saveSelfScore } from "@/lib/services/save-self-score";
@@ -22,7 +20,7 @@ const STATUS: Partial<Record<ServiceErrorCode, number>> = {
  */
 export async function PUT(request: Request, context: { params: Promise<{ assessmentId: string }> }): Promise<Response> {
   const { assessmentId } = await context.params;
-  const session = await getServerSession(authOptions);
+  const userId = await getSessionUserId();
   let body: unknown;
   try {
     body = await request.json();
@@ -32,6 +30,6 @@ export async function PUT(request: Request, context: { params: Promise<{ assessm
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return Response.json({ ok: false, code: "VALIDATION_FAILED", message: vi.serviceErrors.VALIDATION_FAILED }, { status: 422, headers: { "Cache-Control": "no-store" } });
   }
-  const result = await saveSelfScore(getPrisma(), session?.user?.id, { ...body, assessmentId });
+  const result = await saveSelfScore(getPrisma(), userId, { ...body, assessmentId });
   return Response.json(result, { status: result.ok ? 200 : (STATUS[result.code] ?? 400), headers: { "Cache-Control": "no-store" } });
 }
