@@ -135,8 +135,16 @@ export async function saveSelfScore(
       after: { input: hasInput ? (input.input as Prisma.InputJsonValue) : null, points, note: data.selfNote, explanation: data.selfExplanation },
     });
     return success({ points, isExcludedFromMaximum: outcome?.ok ? outcome.isExcludedFromMaximum : false, scoreVersion: input.scoreVersion + 1 });
-  });
+  }, SAVE_TRANSACTION_OPTIONS);
 }
+
+/**
+ * When every pool connection is busy, a save queues for one. Prisma's default gives up after 2 s
+ * and the save fails with a 500 ("Unable to start a transaction in the given time"), which
+ * bench:save's saturation mode (50 editors back to back on 2 cores) hit in 12 of 1,063 saves once.
+ * An autosave that waits a little longer under a burst is better than one that is lost.
+ */
+const SAVE_TRANSACTION_OPTIONS = { maxWait: 10_000 } as const;
 
 type LockedScoreRow = {
   status: AssessmentStatus;
