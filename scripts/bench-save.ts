@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     isFailed = !(await checkStatusCodes(editors, wrongPhase, tally)) || isFailed;
     isFailed = !(await runLoad(editors, tally, think, app.pid)) || isFailed;
     isFailed = !(await verifyRows(db, editors, tally)) || isFailed;
+    if (isFailed) printServerErrors(logFile);
   } catch (error) {
     isFailed = true;
     console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -80,6 +81,16 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   process.exitCode = isFailed ? 1 : 0;
+}
+
+/** What the server logged about failed requests (its log goes with the throw-away data directory). */
+function printServerErrors(logFile: string): void {
+  const errors = readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((line) => /error|invalid|timed? ?out|unable/i.test(line));
+  const distinct = [...new Set(errors.map((line) => line.slice(0, 300)))];
+  console.error(`--- the app log's ${errors.length} error lines, ${distinct.length} distinct (first 10) ---`);
+  console.error(distinct.slice(0, 10).join("\n"));
 }
 
 async function waitForApp(app: ChildProcess): Promise<void> {
