@@ -4,13 +4,16 @@
 // benchmark fixture directly in its database, signs every editor in over HTTP, then each editor
 // PUTs saves of the BOOLEAN / TIERED_RATE criteria of its own assessment through
 // /api/assessments/[id]/scores with the score version it got back, so no conflict is expected.
-// Prints saves/s and p50/p95/p99 latency, then counts the rows: every successful save must have its
-// SELF_SCORE_SAVED audit event and every score's version must equal the saves made on it.
+// By default each editor pauses a random 0.5–1.5 s after each answer (a human's autosave cadence);
+// BENCH_THINK_MS=0 saves back to back, the saturation test (see the README's benchmark section).
+// Prints saves/s, p50/p95/p99 latency and the server's CPU per request, then counts the rows:
+// every successful save must have its SELF_SCORE_SAVED audit event and every score's version must
+// equal the saves made on it.
 // Before the run it checks the endpoint's status codes (401/403/404/409/422/200). Figures, not a
 // pass/fail test, but the exit code is 1 when a check fails or a save is failed or lost.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -24,8 +27,15 @@ const DATABASE_URL = `postgres://par:par@127.0.0.1:${PG_PORT}/par_index`;
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 50);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 30) * 1_000;
 const START_TIMEOUT_MS = 10 * 60_000; // the first start builds the app
-/** Pause between an editor's saves; 0 (the default) saves back to back, a saturation test. */
-const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 0);
+/**
+ * How long an editor pauses after each answer before its next save, in ms: "MIN-MAX" draws each
+ * pause uniformly from that range, one number is a fixed pause, and 0 saves back to back (the
+ * saturation test). The default, 500–1500 ms (1 s on average), is a human cadence: the form
+ * autosaves 0.8 s after typing stops, so one editor sends at most about one save a second.
+ */
+const THINK = parseThink(process.env.BENCH_THINK_MS ?? "500-1500");
+/** Seeds each editor's pauses, so two runs offer the same load. */
+const SEED = Number(process.env.BENCH_SEED ?? 1);
 const REQUEST_TIMEOUT_MS = 15_000;
 const YEAR = 2026;
 const PASSWORD = "BenchSave@2026";
@@ -34,8 +44,9 @@ type Editor = { email: string; assessmentId: string; criteria: { id: string; met
 type SaveTally = Map<string, number>; // `${assessmentId}/${criterionId}` → successful saves
 
 async function main(): Promise<void> {
-  if (!Number.isInteger(EDITORS) || EDITORS < 2 || !(DURATION_MS > 0) || !(THINK_MS >= 0)) {
-    throw new Error("BENCH_EDITORS must be an integer ≥ 2, BENCH_SECONDS > 0 and BENCH_THINK_MS ≥ 0");
+  const think = THINK;
+  if (!Number.isInteger(EDITORS) || EDITORS < 2 || !(DURATION_MS > 0) || !think || !Number.isInteger(SEED)) {
+    throw new Error("BENCH_EDITORS must be an integer ≥ 2, BENCH_SECONDS > 0, BENCH_THINK_MS a number of ms ≥ 0 or a range MIN-MAX, and BENCH_SEED an integer");
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "par-bench-save-"));
   const logFile = path.join(dataDir, "app.log");
@@ -56,8 +67,9 @@ async function main(): Promise<void> {
     const tally: SaveTally = new Map();
     await signInAll([...editors, wrongPhase]);
     isFailed = !(await checkStatusCodes(editors, wrongPhase, tally)) || isFailed;
-    isFailed = !(await runLoad(editors, tally)) || isFailed;
+    isFailed = !(await runLoad(editors, tally, think, app.pid)) || isFailed;
     isFailed = !(await verifyRows(db, editors, tally)) || isFailed;
+    if (isFailed) printServerErrors(logFile);
   } catch (error) {
     isFailed = true;
     console.error(`Benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -69,6 +81,16 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   process.exitCode = isFailed ? 1 : 0;
+}
+
+/** What the server logged about failed requests (its log goes with the throw-away data directory). */
+function printServerErrors(logFile: string): void {
+  const errors = readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter((line) => /error|invalid|timed? ?out|unable/i.test(line));
+  const distinct = [...new Set(errors.map((line) => line.slice(0, 300)))];
+  console.error(`--- the app log's ${errors.length} error lines, ${distinct.length} distinct (first 10) ---`);
+  console.error(distinct.slice(0, 10).join("\n"));
 }
 
 async function waitForApp(app: ChildProcess): Promise<void> {
@@ -255,38 +277,45 @@ async function checkStatusCodes(editors: Editor[], wrongPhase: Editor, tally: Sa
 
 const startVersions = new Map<string, number>();
 
-async function runLoad(editors: Editor[], tally: SaveTally): Promise<boolean> {
+async function runLoad(editors: Editor[], tally: SaveTally, think: Think, appGroupId: number | undefined): Promise<boolean> {
   const latencies: number[] = [];
   const failures = new Map<string, number>();
-  const startedAt = performance.now();
   const endAt = Date.now() + DURATION_MS;
-  console.log(`Running ${editors.length} concurrent editors for ${DURATION_MS / 1000} s, ${THINK_MS > 0 ? `${THINK_MS} ms between an editor's saves` : "saving back to back"}…`);
+  console.log(`Running ${editors.length} concurrent editors for ${DURATION_MS / 1000} s, ${describeThink(think)}…`);
+  const cpuBefore = { app: appCpuMs(appGroupId), bench: process.cpuUsage() };
+  const startedAt = performance.now();
   await Promise.all(
-    editors.map(async (editor) => {
+    editors.map(async (editor, index) => {
+      const random = seededRandom(SEED * 1_000 + index);
       const versions = new Map(editor.criteria.map((c) => [c.id, startVersions.get(`${editor.assessmentId}/${c.id}`) ?? 0]));
+      // Editors do not start in step: each begins somewhere within its first pause, as people
+      // already at work would. (Back to back, all 50 start at once, the harshest case.)
+      if (think.maxMs > 0) await pauseUntil(random() * think.maxMs, endAt);
       for (let sequence = 0; Date.now() < endAt; sequence++) {
         const criterion = editor.criteria[sequence % editor.criteria.length] as Editor["criteria"][number];
         const sentAt = performance.now();
-        let outcome: string;
+        let outcome = "ok";
         try {
           const { status, body } = await putScore(editor.cookie, editor.assessmentId, saveBody(criterion.id, criterion.method, versions.get(criterion.id) ?? 0, sequence));
           latencies.push(performance.now() - sentAt);
           if (status === 200 && body?.ok && body.value) {
             versions.set(criterion.id, body.value.scoreVersion);
             record(tally, editor.assessmentId, criterion.id);
-            if (THINK_MS > 0) await new Promise((resolve) => setTimeout(resolve, THINK_MS));
-            continue;
+          } else {
+            outcome = `HTTP ${status} ${body?.code ?? ""}`.trim();
+            if (body?.current) versions.set(criterion.id, body.current.scoreVersion);
           }
-          outcome = `HTTP ${status} ${body?.code ?? ""}`.trim();
-          if (body?.current) versions.set(criterion.id, body.current.scoreVersion);
         } catch (error) {
           outcome = error instanceof Error ? error.name : "error";
         }
-        failures.set(outcome, (failures.get(outcome) ?? 0) + 1);
+        if (outcome !== "ok") failures.set(outcome, (failures.get(outcome) ?? 0) + 1);
+        // The pause is the editor's, not the server's: it is outside the measured latency.
+        await pauseUntil(think.minMs + random() * (think.maxMs - think.minMs), endAt);
       }
     }),
   );
   const elapsedSeconds = (performance.now() - startedAt) / 1000;
+  const cpuAfter = { app: appCpuMs(appGroupId), bench: process.cpuUsage(cpuBefore.bench) };
   const saves = [...tally.values()].reduce((sum, count) => sum + count, 0) - 1; // minus the check's first save
   const sorted = latencies.sort((a, b) => a - b);
   const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
@@ -295,7 +324,100 @@ async function runLoad(editors: Editor[], tally: SaveTally): Promise<boolean> {
   console.log(`Throughput: ${(saves / elapsedSeconds).toFixed(1)} saves/s`);
   console.log(`Latency: p50 ${percentile(50).toFixed(1)} ms, p95 ${percentile(95).toFixed(1)} ms, p99 ${percentile(99).toFixed(1)} ms, max ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms (target p95 < 100 ms)`);
   console.log(`Failed (non-2xx or no answer): ${failed}${failed > 0 ? ` — ${[...failures].map(([what, count]) => `${what}: ${count}`).join(", ")}` : ""}`);
+  printCpu(cpuBefore.app, cpuAfter.app, (cpuAfter.bench.user + cpuAfter.bench.system) / 1_000, latencies.length, elapsedSeconds);
   return failed === 0;
+}
+
+type Think = { minMs: number; maxMs: number };
+
+function parseThink(value: string): Think | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:-\s*(\d+(?:\.\d+)?)\s*)?$/.exec(value);
+  if (!match) return null;
+  const minMs = Number(match[1]);
+  const maxMs = match[2] === undefined ? minMs : Number(match[2]);
+  return maxMs >= minMs ? { minMs, maxMs } : null;
+}
+
+function describeThink({ minMs, maxMs }: Think): string {
+  if (maxMs === 0) return "saving back to back (BENCH_THINK_MS=0: saturation, not a human cadence)";
+  if (minMs === maxMs) return `each editor pausing ${minMs} ms after each answer (fixed)`;
+  return `each editor pausing a random ${minMs}–${maxMs} ms after each answer (human cadence, seed ${SEED}; offered ≈ ${Math.round((EDITORS * 1000) / ((minMs + maxMs) / 2))} saves/s)`;
+}
+
+/** mulberry32: a small seeded generator, enough to make the pauses repeatable. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Waits `ms`, but not past the end of the run, so the run lasts what it says. */
+async function pauseUntil(ms: number, endAt: number): Promise<void> {
+  const wait = Math.min(ms, endAt - Date.now());
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
+ * CPU time used so far by the app's processes, by program, from /proc: Next.js (in the process
+ * group of `npm run demo`) and the embedded PostgreSQL (its postmaster, started on PG_PORT, and
+ * the backends it forks; it runs as another user, outside that group). Server CPU per request is
+ * the cost the optimisations aim at, and unlike latency it hardly moves when other work shares
+ * the machine. Empty off Linux.
+ */
+function appCpuMs(groupId: number | undefined): Map<string, number> {
+  const byProgram = new Map<string, number>();
+  let processes: { pid: number; parentId: number; groupId: number; command: string; cpuMs: number }[];
+  try {
+    processes = readdirSync("/proc")
+      .filter((name) => /^\d+$/.test(name))
+      .flatMap((pid) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // fields[0] is stat's field 3
+          const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, USER_HZ = 100
+          return [{ pid: Number(pid), parentId: Number(fields[1]), groupId: Number(fields[2]), command: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), cpuMs: ticks * 10 }];
+        } catch {
+          return []; // exited meanwhile
+        }
+      });
+  } catch {
+    return byProgram;
+  }
+  const postmaster = processes.find((process) => process.command === "postgres" && readCommandLine(process.pid).includes(`-p\0${PG_PORT}\0`));
+  for (const process of processes) {
+    const program =
+      process.groupId === groupId && process.command.startsWith("next-server")
+        ? "Next.js"
+        : postmaster && (process.pid === postmaster.pid || process.parentId === postmaster.pid)
+          ? "PostgreSQL"
+          : null;
+    if (program) byProgram.set(program, (byProgram.get(program) ?? 0) + process.cpuMs);
+  }
+  return byProgram;
+}
+
+function readCommandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+function printCpu(before: Map<string, number>, after: Map<string, number>, benchMs: number, requests: number, elapsedSeconds: number): void {
+  const parts = ["Next.js", "PostgreSQL"]
+    .filter((program) => after.has(program))
+    .map((program) => {
+      const used = (after.get(program) ?? 0) - (before.get(program) ?? 0);
+      return `${program} ${(used / requests).toFixed(1)} ms (${((100 * used) / (elapsedSeconds * 1_000)).toFixed(0)}% of a core)`;
+    });
+  parts.push(`this load generator ${(benchMs / requests).toFixed(1)} ms (${((100 * benchMs) / (elapsedSeconds * 1_000)).toFixed(0)}% of a core)`);
+  console.log(`CPU per request: ${parts.join(", ")}; ${os.cpus().length} cores shared, load average now ${os.loadavg()[0]?.toFixed(1)}`);
 }
 
 /** Counts the rows: one SELF_SCORE_SAVED event per successful save, and each score's version = its saves. */

@@ -46,5 +46,7 @@ export async function appendAuditEvent(tx: Prisma.TransactionClient, event: Audi
       after: event.after ?? undefined,
       ipAddress: event.ipAddress ?? null,
     },
+    // Nothing is read back: without this the insert returns, and the client parses, the whole row.
+    select: { id: true },
   });
 }

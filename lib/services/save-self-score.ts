@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
-import { Prisma } from "@/lib/db/generated/prisma/client";
+import { Prisma, type AssessmentStatus, type ScoringMethod, type YearPhase } from "@/lib/db/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { ZCriterionMethod } from "@/lib/domain/criterion-params";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
@@ -12,7 +12,7 @@ import { scoreInput } from "@/lib/domain/scoring-methods";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 import { vi } from "@/lib/i18n/vi";
 
-import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf, workflowRefusal } from "./assessment-workflow";
+import { workflowContextOf, workflowRefusal, type WorkflowAssessment } from "./assessment-workflow";
 import { appendAuditEvent } from "./audit";
 import { failure, success, type ServiceResult } from "./service-result";
 
@@ -45,54 +45,65 @@ export async function saveSelfScore(
   rawInput: unknown,
   now: Date = new Date(),
 ): Promise<ServiceResult<SavedSelfScore>> {
-  const actor = await loadActor(db, actorId);
-  if (!actor) return failure("UNAUTHENTICATED");
+  if (!actorId) return failure("UNAUTHENTICATED");
   const parsed = ZSaveSelfScoreInput.safeParse(rawInput);
-  if (!parsed.success) return failure("VALIDATION_FAILED");
+  if (!parsed.success) {
+    // Who is asking is still checked first: a disabled account is told that, not about its input.
+    return (await loadActor(db, actorId)) ? failure("VALIDATION_FAILED") : failure("UNAUTHENTICATED");
+  }
   const input = parsed.data;
 
-  const assessment = await db.assessment.findUnique({ where: { id: input.assessmentId }, select: ASSESSMENT_WORKFLOW_COLUMNS });
-  if (!assessment) return failure("NOT_FOUND");
+  // The account and what it wants to save are read at once rather than one after the other: an
+  // autosave waits for one round trip, not several. Nothing is decided before the account is
+  // known, so the answers are the same as reading them in turn.
+  const [actor, target] = await Promise.all([loadActor(db, actorId), loadSaveTarget(db, input.assessmentId, input.criterionId)]);
+  if (!actor) return failure("UNAUTHENTICATED");
+  if (!target) return failure("NOT_FOUND");
+  const { assessment, criterion } = target;
   if (!can(actor, "assessment.editSelfScore", { kind: "assessment", agencyId: assessment.agencyId, yearId: assessment.yearId })) {
     return failure("FORBIDDEN");
   }
   const when = checkAssessmentAction("EDIT_SELF_SCORE", workflowContextOf(assessment, now));
   if (!when.ok) return workflowRefusal(when.code);
 
-  const criterion = await db.criterion.findFirst({
-    where: { id: input.criterionId, criteriaSetId: assessment.criteriaSetId },
-    select: { id: true, code: true, maxPoints: true, method: true, params: true },
-  });
-  if (!criterion || !criterion.method) return failure("NOT_FOUND");
+  if (!criterion?.method) return failure("NOT_FOUND");
   const method = ZCriterionMethod.safeParse({ method: criterion.method, params: criterion.params });
   if (!method.success) throw new Error(`Criterion ${criterion.code} has invalid stored parameters`);
   const hasInput = input.input !== null && input.input !== undefined;
-  const outcome = hasInput ? scoreInput({ ...method.data, maxPoints: toThousandths(criterion.maxPoints.toFixed(3)) }, input.input) : null;
+  const outcome = hasInput ? scoreInput({ ...method.data, maxPoints: toThousandths(criterion.maxPoints) }, input.input) : null;
   if (outcome && !outcome.ok) {
     return failure("VALIDATION_FAILED", { issues: [{ path: "input", message: vi.domain.scoringErrors[outcome.code] }] });
   }
 
   return db.$transaction(async (tx) => {
-    // Serialises with a submission: a save never lands in an assessment that was just submitted.
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status" FROM "Assessment" WHERE "id" = ${assessment.id} FOR SHARE`;
+    // Serialises with a submission (a save never lands in an assessment that was just submitted),
+    // and reads the score in the same round trip. The score row is not locked: the version in the
+    // UPDATE below is what settles two saves of one criterion.
+    const [locked] = await tx.$queryRaw<LockedScoreRow[]>`
+      SELECT a."status"::text AS "status", s."version", s."selfInput", s."selfPoints"::text AS "selfPoints",
+             s."selfNote", s."selfExplanation", s."selfUpdatedById"
+      FROM "Assessment" a
+      LEFT JOIN "Score" s ON s."assessmentId" = a."id" AND s."criterionId" = ${criterion.id}
+      WHERE a."id" = ${assessment.id}
+      FOR SHARE OF a`;
     if (locked?.status !== assessment.status) return failure("WRONG_PHASE");
 
-    const key = { assessmentId_criterionId: { assessmentId: assessment.id, criterionId: criterion.id } };
-    const existing = await tx.score.findUnique({
-      where: key,
-      select: { version: true, selfInput: true, selfPoints: true, selfNote: true, selfExplanation: true, selfUpdatedById: true },
-    });
-    const current: CurrentSelfScore = {
+    const existing = locked.version === null ? null : locked;
+    const current = {
       input: existing?.selfInput ?? null,
-      points: existing?.selfPoints?.toFixed(3) ?? null,
+      points: existing?.selfPoints ?? null,
       note: existing?.selfNote ?? null,
       explanation: existing?.selfExplanation ?? null,
       scoreVersion: existing?.version ?? 0,
-      updatedBy: existing?.selfUpdatedById
-        ? ((await tx.user.findUnique({ where: { id: existing.selfUpdatedById }, select: { name: true } }))?.name ?? null)
-        : null,
     };
-    if (current.scoreVersion !== input.scoreVersion) return failure("STALE_VERSION", { current });
+    // Who saved the other value is looked up only when it is reported: most saves never need it.
+    const staleVersion = async () => {
+      const updatedBy = existing?.selfUpdatedById
+        ? ((await tx.user.findUnique({ where: { id: existing.selfUpdatedById }, select: { name: true } }))?.name ?? null)
+        : null;
+      return failure("STALE_VERSION", { current: { ...current, updatedBy } satisfies CurrentSelfScore });
+    };
+    if (current.scoreVersion !== input.scoreVersion) return staleVersion();
 
     const points = outcome?.ok ? formatThousandths(outcome.points) : null;
     const data = {
@@ -106,12 +117,12 @@ export async function saveSelfScore(
     };
     if (existing) {
       // The version in the WHERE makes the check and the write one step: a concurrent save loses.
-      const updated = await tx.score.updateMany({ where: { ...key.assessmentId_criterionId, version: input.scoreVersion }, data: { ...data, version: { increment: 1 } } });
-      if (updated.count === 0) return failure("STALE_VERSION", { current });
+      const updated = await tx.score.updateMany({ where: { assessmentId: assessment.id, criterionId: criterion.id, version: input.scoreVersion }, data: { ...data, version: { increment: 1 } } });
+      if (updated.count === 0) return staleVersion();
     } else {
       // Two first saves at once: the second finds the row taken and is told, instead of failing.
       const created = await tx.score.createMany({ data: [{ assessmentId: assessment.id, criterionId: criterion.id, ...data, version: 1 }], skipDuplicates: true });
-      if (created.count === 0) return failure("STALE_VERSION", { current });
+      if (created.count === 0) return staleVersion();
     }
     await appendAuditEvent(tx, {
       type: "SELF_SCORE_SAVED",
@@ -124,5 +135,90 @@ export async function saveSelfScore(
       after: { input: hasInput ? (input.input as Prisma.InputJsonValue) : null, points, note: data.selfNote, explanation: data.selfExplanation },
     });
     return success({ points, isExcludedFromMaximum: outcome?.ok ? outcome.isExcludedFromMaximum : false, scoreVersion: input.scoreVersion + 1 });
-  });
+  }, SAVE_TRANSACTION_OPTIONS);
+}
+
+/**
+ * When every pool connection is busy, a save queues for one. Prisma's default gives up after 2 s
+ * and the save fails with a 500 ("Unable to start a transaction in the given time"), which
+ * bench:save's saturation mode (50 editors back to back on 2 cores) hit in 12 of 1,063 saves once.
+ * An autosave that waits a little longer under a burst is better than one that is lost.
+ */
+const SAVE_TRANSACTION_OPTIONS = { maxWait: 10_000 } as const;
+
+type LockedScoreRow = {
+  status: AssessmentStatus;
+  /** Null when the criterion has no score yet (the LEFT JOIN found no row). */
+  version: number | null;
+  selfInput: Prisma.JsonValue;
+  /** numeric(9,3) as text: always three decimals, as the API returns points. */
+  selfPoints: string | null;
+  selfNote: string | null;
+  selfExplanation: string | null;
+  selfUpdatedById: string | null;
+};
+
+type SaveTarget = {
+  assessment: WorkflowAssessment;
+  criterion: { id: string; code: string; maxPoints: string; method: ScoringMethod | null; params: Prisma.JsonValue } | null;
+};
+
+/**
+ * The assessment as the workflow needs it (the ASSESSMENT_WORKFLOW_COLUMNS shape, typed as such so
+ * the two cannot drift apart) and the criterion, if it belongs to the assessment's criteria set,
+ * in one query: one row per deadline of the year. Prisma would send four queries, three of them one
+ * after the other, and this runs on every autosave. Null when the assessment does not exist.
+ */
+async function loadSaveTarget(db: PrismaClient, assessmentId: string, criterionId: string): Promise<SaveTarget | null> {
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      agencyId: string;
+      yearId: string;
+      criteriaSetId: string;
+      status: AssessmentStatus;
+      version: number;
+      deadlineExtendedTo: Date | null;
+      year: number;
+      yearPhase: YearPhase;
+      deadlinePhase: YearPhase | null;
+      deadlineEndsAt: Date | null;
+      criterionId: string | null;
+      criterionCode: string | null;
+      criterionMaxPoints: string | null;
+      criterionMethod: ScoringMethod | null;
+      criterionParams: Prisma.JsonValue;
+    }[]
+  >`
+    SELECT a."id", a."agencyId", a."yearId", a."criteriaSetId", a."status"::text AS "status", a."version", a."deadlineExtendedTo",
+           y."year", y."phase"::text AS "yearPhase",
+           d."phase"::text AS "deadlinePhase", d."endsAt" AS "deadlineEndsAt",
+           c."id" AS "criterionId", c."code" AS "criterionCode", c."maxPoints"::text AS "criterionMaxPoints",
+           c."method"::text AS "criterionMethod", c."params" AS "criterionParams"
+    FROM "Assessment" a
+    JOIN "AssessmentYear" y ON y."id" = a."yearId"
+    LEFT JOIN "PhaseDeadline" d ON d."yearId" = y."id"
+    LEFT JOIN "Criterion" c ON c."id" = ${criterionId} AND c."criteriaSetId" = a."criteriaSetId"
+    WHERE a."id" = ${assessmentId}`;
+  const [first] = rows;
+  if (!first) return null;
+  const assessment: WorkflowAssessment = {
+    id: first.id,
+    agencyId: first.agencyId,
+    yearId: first.yearId,
+    criteriaSetId: first.criteriaSetId,
+    status: first.status,
+    version: first.version,
+    deadlineExtendedTo: first.deadlineExtendedTo,
+    year: {
+      year: first.year,
+      phase: first.yearPhase,
+      deadlines: rows.flatMap((row) => (row.deadlinePhase && row.deadlineEndsAt ? [{ phase: row.deadlinePhase, endsAt: row.deadlineEndsAt }] : [])),
+    },
+  };
+  const criterion =
+    first.criterionId && first.criterionCode && first.criterionMaxPoints
+      ? { id: first.criterionId, code: first.criterionCode, maxPoints: first.criterionMaxPoints, method: first.criterionMethod, params: first.criterionParams }
+      : null;
+  return { assessment, criterion };
 }

@@ -288,6 +288,13 @@ describe("the deadline and the administrator's extension (Sở Xây dựng)", ()
     expect(await extendDeadline(prisma, admin, { assessmentId: construction.id, extendedTo }, AFTER_DEADLINE)).toMatchObject({ ok: true });
     expect(await prisma.auditEvent.count({ where: { assessmentId: construction.id } })).toBe(events);
 
+    // The draft reopens for the agency's editors within the extension, and only within it.
+    const editor = (await prisma.user.findUniqueOrThrow({ where: { email: "agency_editor.so-xay-dung@test.demo" }, select: { id: true } })).id;
+    const score = await prisma.score.findFirstOrThrow({ where: { assessmentId: construction.id, selfInput: { not: Prisma.DbNull } }, select: { criterionId: true, version: true, selfInput: true, selfNote: true, selfExplanation: true } });
+    const resave = { assessmentId: construction.id, criterionId: score.criterionId, scoreVersion: score.version, input: score.selfInput, note: score.selfNote, explanation: score.selfExplanation };
+    expect(await saveSelfScore(prisma, editor, resave, new Date("2027-02-01T00:00:00+07:00"))).toMatchObject({ ok: false, code: "WRONG_PHASE" });
+    expect(await saveSelfScore(prisma, editor, resave, AFTER_DEADLINE)).toMatchObject({ ok: true, value: { scoreVersion: score.version + 1 } });
+
     const head = (await prisma.user.findUniqueOrThrow({ where: { email: "agency_head.so-xay-dung@test.demo" }, select: { id: true } })).id;
     expect(await submitAssessment(prisma, head, { assessmentId: construction.id }, new Date("2027-02-01T00:00:00+07:00"))).toMatchObject({
       ok: false,
@@ -383,6 +390,91 @@ describe("starting from last year (Sở Công Thương)", () => {
     const justiceBefore = await snapshot(justice.id);
     expect(await carryOverFromLastYear(prisma, justiceEditor, { assessmentId: justice.id }, NOW)).toMatchObject({ ok: false, code: "WRONG_PHASE" });
     expect(await snapshot(justice.id)).toEqual(justiceBefore);
+  });
+});
+
+describe("saving a self-score (Sở Tài chính, a fresh 2026 assessment)", () => {
+  // saveSelfScore reads the account, the assessment with its year and deadlines and the criterion
+  // at once, and the lock with the score in one query: these pin that every refusal survives that.
+  async function freshAssessment() {
+    const agency = await prisma.agency.findUniqueOrThrow({ where: { slug: "so-tai-chinh" }, select: { id: true, unitTypeId: true } });
+    const existing = await prisma.assessment.findFirst({ where: { agencyId: agency.id, year: { year: 2026 } }, select: { id: true, criteriaSetId: true } });
+    if (existing) return existing;
+    const set = await prisma.criteriaSet.findFirstOrThrow({ where: { year: { year: 2026 }, unitTypeId: agency.unitTypeId }, select: { id: true, yearId: true } });
+    return prisma.assessment.create({ data: { agencyId: agency.id, yearId: set.yearId, criteriaSetId: set.id, status: "DRAFT" }, select: { id: true, criteriaSetId: true } });
+  }
+
+  // One editor for the describe: staff e-mails are unique.
+  let editorId: string | undefined;
+  async function financeEditor() {
+    editorId ??= await createStaff("so-tai-chinh", ["AGENCY_EDITOR"]);
+    return editorId;
+  }
+
+  async function booleanCriterion(criteriaSetId: string) {
+    return prisma.criterion.findFirstOrThrow({ where: { criteriaSetId, method: "BOOLEAN" }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true } });
+  }
+
+  it("answers NOT_FOUND for a criterion of another set, a parent criterion and an unknown assessment, changing nothing", async () => {
+    const finance = await freshAssessment();
+    const editor = await financeEditor();
+    const before = await snapshot(finance.id);
+    const otherSet = await prisma.criterion.findFirstOrThrow({ where: { criteriaSetId: { not: finance.criteriaSetId }, method: "BOOLEAN" }, select: { id: true } });
+    const parent = await prisma.criterion.findFirstOrThrow({ where: { criteriaSetId: finance.criteriaSetId, method: null }, select: { id: true } });
+    const own = await booleanCriterion(finance.criteriaSetId);
+    const notFound = { ok: false, code: "NOT_FOUND", message: "Không tìm thấy dữ liệu yêu cầu." };
+    const save = (assessmentId: string, criterionId: string) => saveSelfScore(prisma, editor, { assessmentId, criterionId, scoreVersion: 0, input: { isAchieved: true } }, NOW);
+
+    expect(await save(finance.id, otherSet.id)).toEqual(notFound);
+    expect(await save(finance.id, parent.id)).toEqual(notFound);
+    expect(await save(finance.id, "no-such-criterion")).toEqual(notFound);
+    expect(await save("no-such-assessment", own.id)).toEqual(notFound);
+    expect(await snapshot(finance.id)).toEqual(before);
+  });
+
+  it("tells a signed-out or disabled account UNAUTHENTICATED before anything about its input", async () => {
+    const finance = await freshAssessment();
+    const editor = await financeEditor();
+    const { id: criterionId } = await booleanCriterion(finance.criteriaSetId);
+    const invalid = { assessmentId: finance.id, criterionId, scoreVersion: -1, input: { isAchieved: true } };
+    const unauthenticated = { ok: false, code: "UNAUTHENTICATED", message: expect.any(String) };
+
+    expect(await saveSelfScore(prisma, null, { ...invalid, scoreVersion: 0 }, NOW)).toEqual(unauthenticated);
+    expect(await saveSelfScore(prisma, editor, invalid, NOW)).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
+    await prisma.user.update({ where: { id: editor }, data: { isActive: false } });
+    expect(await saveSelfScore(prisma, editor, invalid, NOW)).toEqual(unauthenticated);
+    expect(await saveSelfScore(prisma, editor, { ...invalid, scoreVersion: 0 }, NOW)).toEqual(unauthenticated);
+    await prisma.user.update({ where: { id: editor }, data: { isActive: true } });
+  });
+
+  it("settles two saves of one criterion at once: one is written and audited, the other is told it is stale", async () => {
+    const finance = await freshAssessment();
+    const first = await financeEditor();
+    const second = (await prisma.user.create({ data: { email: "editor2.so-tai-chinh@test.demo", name: "Cán bộ thứ hai", passwordHash: "-", roles: ["AGENCY_EDITOR"], agencyId: (await prisma.agency.findUniqueOrThrow({ where: { slug: "so-tai-chinh" } })).id }, select: { id: true } })).id;
+    const { id: criterionId } = await booleanCriterion(finance.criteriaSetId);
+    const events = () => prisma.auditEvent.count({ where: { assessmentId: finance.id, type: "SELF_SCORE_SAVED" } });
+    const version = async () => (await prisma.score.findUnique({ where: { assessmentId_criterionId: { assessmentId: finance.id, criterionId } }, select: { version: true } }))?.version ?? 0;
+
+    for (const round of [1, 2]) {
+      const [loaded, eventsBefore] = [await version(), await events()];
+      const results = await Promise.all(
+        [first, second].map((editor, index) => saveSelfScore(prisma, editor, { assessmentId: finance.id, criterionId, scoreVersion: loaded, input: { isAchieved: index === 0 } }, NOW)),
+      );
+      expect(results.filter((result) => result.ok), `round ${round}`).toHaveLength(1);
+      expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, code: "STALE_VERSION" });
+      expect(await version()).toBe(loaded + 1);
+      expect(await events()).toBe(eventsBefore + 1);
+    }
+
+    // A save from the version the other editor wrote goes through, and the one after it names them.
+    const loaded = await version();
+    const saved = await saveSelfScore(prisma, second, { assessmentId: finance.id, criterionId, scoreVersion: loaded, input: { isAchieved: true }, note: "Đã rà soát." }, NOW);
+    expect(saved).toEqual({ ok: true, value: { points: expect.any(String), isExcludedFromMaximum: false, scoreVersion: loaded + 1 } });
+    expect(await saveSelfScore(prisma, first, { assessmentId: finance.id, criterionId, scoreVersion: loaded, input: { isAchieved: false } }, NOW)).toMatchObject({
+      ok: false,
+      code: "STALE_VERSION",
+      current: { input: { isAchieved: true }, note: "Đã rà soát.", scoreVersion: loaded + 1, updatedBy: "Cán bộ thứ hai" },
+    });
   });
 });
 

@@ -1,8 +1,6 @@
 "use server";
 
-import { getServerSession } from "next-auth";
-
-import { authOptions } from "@/lib/auth/auth-options";
+import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { vi } from "@/lib/i18n/vi";
 import { changeOwnPassword } from "@/lib/services/change-own-password";
@@ -10,8 +8,8 @@ import { changeOwnPassword } from "@/lib/services/change-own-password";
 export type ChangePasswordState = { message: string; isError: boolean; fieldErrors: Record<string, string> } | null;
 
 export async function changeOwnPasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
-  const session = await getServerSession(authOptions);
-  const result = await changeOwnPassword(getPrisma(), session?.user?.id, {
+  const userId = await getSessionUserId();
+  const result = await changeOwnPassword(getPrisma(), userId, {
     currentPassword: String(form.get("currentPassword") ?? ""),
     newPassword: String(form.get("newPassword") ?? ""),
     confirmPassword: String(form.get("confirmPassword") ?? ""),

@@ -1,10 +1,9 @@
 "use server";
 
-import { getServerSession } from "next-auth";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
-import { authOptions } from "@/lib/auth/auth-options";
+import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
@@ -21,27 +20,27 @@ import { withdrawAssessment } from "@/lib/services/withdraw-assessment";
 // Server actions are public endpoints: each authenticates here and the service authorises.
 
 export async function saveSelfScoreAction(input: unknown): Promise<ServiceResult<SavedSelfScore>> {
-  const session = await getServerSession(authOptions);
-  return saveSelfScore(getPrisma(), session?.user?.id, input);
+  const userId = await getSessionUserId();
+  return saveSelfScore(getPrisma(), userId, input);
 }
 
 export async function startSelfAssessmentAction(): Promise<void> {
-  const session = await getServerSession(authOptions);
-  const result = await startSelfAssessment(getPrisma(), session?.user?.id);
+  const userId = await getSessionUserId();
+  const result = await startSelfAssessment(getPrisma(), userId);
   if (result.ok) redirect("/co-quan/tu-danh-gia");
   redirect("/co-quan");
 }
 
 export async function submitAssessmentAction(assessmentId: string): Promise<ServiceResult<unknown>> {
-  const session = await getServerSession(authOptions);
-  const result = await submitAssessment(getPrisma(), session?.user?.id, { assessmentId });
+  const userId = await getSessionUserId();
+  const result = await submitAssessment(getPrisma(), userId, { assessmentId });
   if (result.ok) revalidatePath("/co-quan", "layout");
   return result;
 }
 
 export async function withdrawAssessmentAction(assessmentId: string): Promise<ServiceResult<unknown>> {
-  const session = await getServerSession(authOptions);
-  const result = await withdrawAssessment(getPrisma(), session?.user?.id, { assessmentId });
+  const userId = await getSessionUserId();
+  const result = await withdrawAssessment(getPrisma(), userId, { assessmentId });
   if (result.ok) revalidatePath("/co-quan", "layout");
   return result;
 }
@@ -59,15 +58,15 @@ export async function sendExplanationsAction(assessmentId: string): Promise<Serv
 }
 
 export async function removeEvidenceAction(evidenceId: string): Promise<ServiceResult<unknown>> {
-  const session = await getServerSession(authOptions);
-  return removeEvidence(getPrisma(), session?.user?.id, { evidenceId });
+  const userId = await getSessionUserId();
+  return removeEvidence(getPrisma(), userId, { evidenceId });
 }
 
 export type CarryOverState = { message: string; isError: boolean } | null;
 
 export async function carryOverAction(_previous: CarryOverState, form: FormData): Promise<CarryOverState> {
-  const session = await getServerSession(authOptions);
-  const result = await carryOverFromLastYear(getPrisma(), session?.user?.id, { assessmentId: String(form.get("assessmentId") ?? "") });
+  const userId = await getSessionUserId();
+  const result = await carryOverFromLastYear(getPrisma(), userId, { assessmentId: String(form.get("assessmentId") ?? "") });
   if (!result.ok) return { message: result.message, isError: true };
   revalidatePath("/co-quan/tu-danh-gia");
   const { criteriaCarried, notesCopied, evidenceCopied, fromYear } = result.value;

@@ -1,6 +1,4 @@
-import { getServerSession } from "next-auth";
-
-import { authOptions } from "@/lib/auth/auth-options";
+import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { attachmentDisposition } from "@/lib/domain/evidence-file-type";
 import { getEvidenceFile } from "@/lib/services/get-evidence-file";
@@ -23,8 +21,8 @@ const STATUS: Partial<Record<ServiceErrorCode, number>> = {
  */
 export async function GET(_request: Request, context: { params: Promise<{ evidenceId: string }> }): Promise<Response> {
   const { evidenceId } = await context.params;
-  const session = await getServerSession(authOptions);
-  const result = await getEvidenceFile(getPrisma(), session?.user?.id, { evidenceId });
+  const userId = await getSessionUserId();
+  const result = await getEvidenceFile(getPrisma(), userId, { evidenceId });
   if (!result.ok) {
     return new Response(result.message, {
       status: STATUS[result.code] ?? 400,

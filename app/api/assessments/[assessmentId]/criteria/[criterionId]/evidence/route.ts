@@ -1,6 +1,4 @@
-import { getServerSession } from "next-auth";
-
-import { authOptions } from "@/lib/auth/auth-options";
+import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { vi } from "@/lib/i18n/vi";
 import { uploadEvidence } from "@/lib/services/upload-evidence";
@@ -14,7 +12,7 @@ const STATUS: Partial<Record<ServiceErrorCode, number>> = { UNAUTHENTICATED: 401
  */
 export async function POST(request: Request, context: { params: Promise<{ assessmentId: string; criterionId: string }> }): Promise<Response> {
   const { assessmentId, criterionId } = await context.params;
-  const session = await getServerSession(authOptions);
+  const userId = await getSessionUserId();
   let file: FormDataEntryValue | null = null;
   try {
     file = (await request.formData()).get("file");
@@ -24,7 +22,7 @@ export async function POST(request: Request, context: { params: Promise<{ assess
   if (!(file instanceof File)) {
     return Response.json({ ok: false, code: "VALIDATION_FAILED", message: vi.serviceErrors.VALIDATION_FAILED }, { status: 422 });
   }
-  const result = await uploadEvidence(getPrisma(), session?.user?.id, {
+  const result = await uploadEvidence(getPrisma(), userId, {
     assessmentId,
     criterionId,
     fileName: file.name,
