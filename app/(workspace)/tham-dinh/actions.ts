@@ -1,10 +1,9 @@
 "use server";
 
-import { getServerSession } from "next-auth";
 import { revalidatePath } from "next/cache";
 
+import { getSessionUserId } from "@/lib/auth/session";
 import { loadActor } from "@/lib/auth/actor";
-import { authOptions } from "@/lib/auth/auth-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
@@ -22,9 +21,9 @@ export type BulkState = { message: string; isError: boolean } | null;
  * assessment goes through its service, which checks permission and workflow on its own.
  */
 export async function bulkQueueAction(_previous: BulkState, form: FormData): Promise<BulkState> {
-  const session = await getServerSession(authOptions);
+  const userId = await getSessionUserId();
   const db = getPrisma();
-  const actor = await loadActor(db, session?.user?.id);
+  const actor = await loadActor(db, userId);
   if (!actor) return { message: vi.serviceErrors.UNAUTHENTICATED, isError: true };
   const queue = await getAppraisalQueue(db, actor, queueFiltersFrom(new URLSearchParams([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"))));
   if (!queue) return { message: vi.agencyHome.noOpenYear, isError: true };

@@ -46,13 +46,13 @@ export async function withdrawAssessmentAction(assessmentId: string): Promise<Se
 }
 
 export async function saveExplanationAction(input: unknown): Promise<ServiceResult<SavedExplanation>> {
-  const session = await getServerSession(authOptions);
-  return saveExplanation(getPrisma(), session?.user?.id, input);
+  const userId = await getSessionUserId();
+  return saveExplanation(getPrisma(), userId, input);
 }
 
 export async function sendExplanationsAction(assessmentId: string): Promise<ServiceResult<SentExplanations>> {
-  const session = await getServerSession(authOptions);
-  const result = await sendExplanations(getPrisma(), session?.user?.id, { assessmentId });
+  const userId = await getSessionUserId();
+  const result = await sendExplanations(getPrisma(), userId, { assessmentId });
   if (result.ok) revalidatePath("/co-quan", "layout");
   return result;
 }

@@ -1,9 +1,8 @@
 "use server";
 
-import { getServerSession } from "next-auth";
 import { revalidatePath } from "next/cache";
 
-import { authOptions } from "@/lib/auth/auth-options";
+import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { acceptSelfScores, type AcceptedSelfScores } from "@/lib/services/accept-self-scores";
 import { closeExplanation, finalizeAssessment, reopenAssessment, returnForExplanation } from "@/lib/services/appraisal-transitions";
@@ -13,16 +12,12 @@ import { failure, type ServiceResult } from "@/lib/services/service-result";
 
 // Server actions are public endpoints: each authenticates here and the service authorises.
 
-async function actorId() {
-  return (await getServerSession(authOptions))?.user?.id;
-}
-
 export async function appraiseScoreAction(input: unknown): Promise<ServiceResult<AppraisedScore>> {
-  return appraiseScore(getPrisma(), await actorId(), input);
+  return appraiseScore(getPrisma(), await getSessionUserId(), input);
 }
 
 export async function acceptSelfScoresAction(input: unknown): Promise<ServiceResult<AcceptedSelfScores>> {
-  const result = await acceptSelfScores(getPrisma(), await actorId(), input);
+  const result = await acceptSelfScores(getPrisma(), await getSessionUserId(), input);
   if (result.ok) revalidatePath("/tham-dinh", "layout");
   return result;
 }
@@ -39,7 +34,7 @@ export type AppraisalTransition = keyof typeof TRANSITIONS;
 export async function transitionAction(kind: AppraisalTransition, assessmentId: string): Promise<ServiceResult<unknown>> {
   const run = Object.hasOwn(TRANSITIONS, kind) ? TRANSITIONS[kind] : null;
   if (!run) return failure("VALIDATION_FAILED");
-  const result = await run(getPrisma(), await actorId(), { assessmentId });
+  const result = await run(getPrisma(), await getSessionUserId(), { assessmentId });
   if (result.ok) revalidatePath("/tham-dinh", "layout");
   return result;
 }

@@ -1,16 +1,15 @@
 "use server";
 
-import { getServerSession } from "next-auth";
 import { revalidatePath } from "next/cache";
 
-import { authOptions } from "@/lib/auth/auth-options";
+import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ServiceResult } from "@/lib/services/service-result";
 import { finalizeYear } from "@/lib/services/year-results";
 
 export async function finalizeYearAction(yearId: string): Promise<ServiceResult<{ resultsStored: number }>> {
-  const session = await getServerSession(authOptions);
-  const result = await finalizeYear(getPrisma(), session?.user?.id, { yearId });
+  const userId = await getSessionUserId();
+  const result = await finalizeYear(getPrisma(), userId, { yearId });
   if (result.ok) revalidatePath("/", "layout");
   return result;
 }

@@ -1,7 +1,6 @@
-import { getServerSession } from "next-auth";
 
+import { getSessionUserId } from "@/lib/auth/session";
 import { auditTrailWorkbook } from "@/lib/exports/audit-trail-xlsx";
-import { authOptions } from "@/lib/auth/auth-options";
 import { getPrisma } from "@/lib/db/prisma";
 import { attachmentDisposition } from "@/lib/domain/evidence-file-type";
 import { getAssessmentAuditTrail } from "@/lib/services/get-assessment-audit-trail";
@@ -12,8 +11,8 @@ const STATUS: Partial<Record<ServiceErrorCode, number>> = { UNAUTHENTICATED: 401
 /** The assessment's change history as XLSX, for whoever may view it (the service decides). */
 export async function GET(_request: Request, context: { params: Promise<{ assessmentId: string }> }): Promise<Response> {
   const { assessmentId } = await context.params;
-  const session = await getServerSession(authOptions);
-  const trail = await getAssessmentAuditTrail(getPrisma(), session?.user?.id, { assessmentId });
+  const userId = await getSessionUserId();
+  const trail = await getAssessmentAuditTrail(getPrisma(), userId, { assessmentId });
   if (!trail.ok) {
     return new Response(trail.message, { status: STATUS[trail.code] ?? 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
   }
