@@ -56,6 +56,11 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
     ),
   );
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  // The version each criterion's last successful save returned, and the save in flight: an autosave
+  // waits for the one before it and sends the version that one got back, so an editor typing on
+  // while a save is under way is never told of a conflict with themselves.
+  const savedVersions = useRef(new Map<string, number>());
+  const inFlight = useRef(new Map<string, Promise<unknown>>());
 
   // Live points of every answered criterion, by the same engine the server uses.
   const outcomes = useMemo(() => {
@@ -79,7 +84,14 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
     return computeAssessmentTotals(tree, scores, { isFinalized: false, isSurveyIncluded: form.isSurveyIncluded, precision: form.precision }).self;
   }, [outcomes, tree, form]);
 
-  async function save(criterion: SelfAssessmentFormCriterion, entry: Entry, scoreVersion = entry.scoreVersion) {
+  function save(criterion: SelfAssessmentFormCriterion, entry: Entry, explicitVersion?: number): Promise<void> {
+    const previous = inFlight.current.get(criterion.id) ?? Promise.resolve();
+    const next = previous.then(() => sendSave(criterion, entry, explicitVersion ?? savedVersions.current.get(criterion.id) ?? entry.scoreVersion));
+    inFlight.current.set(criterion.id, next);
+    return next;
+  }
+
+  async function sendSave(criterion: SelfAssessmentFormCriterion, entry: Entry, scoreVersion: number) {
     const input = inputFromFields(criterion.method as TCriterionMethod | null, entry.draft.fields);
     setEntries((all) => ({ ...all, [criterion.id]: { ...all[criterion.id]!, save: { kind: "saving" } } }));
     let result: Awaited<ReturnType<typeof saveSelfScoreAction>>;
@@ -96,6 +108,7 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
       setEntries((all) => ({ ...all, [criterion.id]: { ...all[criterion.id]!, save: { kind: "failed", message: getMessages("vi").errors.retry } } }));
       return;
     }
+    if (result.ok) savedVersions.current.set(criterion.id, result.value.scoreVersion);
     setEntries((all) => {
       const current = all[criterion.id]!;
       if (result.ok) return { ...all, [criterion.id]: { ...current, scoreVersion: result.value.scoreVersion, save: { kind: "saved" }, isToReview: false } };
@@ -147,6 +160,7 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
       return;
     }
     const draft = draftFromInput(criterion.method as TCriterionMethod | null, entry.save.theirInput, entry.save.theirNote, entry.save.theirExplanation);
+    savedVersions.current.set(criterion.id, entry.save.theirVersion);
     setEntries((all) => ({ ...all, [criterion.id]: { ...entry, draft, scoreVersion: entry.save.kind === "conflict" ? entry.save.theirVersion : entry.scoreVersion, save: { kind: "saved" } } }));
   }
 
