@@ -8,6 +8,8 @@ import { defineConfig } from "@playwright/test";
 const PORT = portFromEnv("E2E_PORT", 3210);
 const PGPORT = portFromEnv("E2E_PGPORT", 54390);
 const BASE_URL = `http://localhost:${PORT}`;
+// The specs' own database access (tests/e2e/support/database.ts): the app's embedded PostgreSQL.
+process.env.E2E_DATABASE_URL = `postgres://par:par@127.0.0.1:${PGPORT}/par_index`;
 
 // Playwright cannot download its browsers on isolated networks; the distribution's Chromium
 // (`apt-get install chromium`, what .ci/run does) works. Elsewhere, Playwright's own build is used.
