@@ -189,7 +189,7 @@ export const en: Translation<Messages> = {
     sortBy: "Sort by {column}",
     ascending: "ascending",
     descending: "descending",
-    extraColumns: { selfTotal: "Self-assessed", progress: "My progress", disputes: "Disputed / awaiting decision", action: "Awaiting me" },
+    extraColumns: { selfTotal: "Self-assessed", progress: "My progress", disputes: "Disputed / awaiting decision", changes: "Changes since last review", action: "Awaiting me" },
     progressValue: "{done}/{assigned}",
     needsAction: "Awaiting me",
     bulkTitle: "Apply to all {n} filtered assessments",

@@ -187,7 +187,7 @@ export const vi = {
     sortBy: "Sắp xếp theo {column}",
     ascending: "tăng dần",
     descending: "giảm dần",
-    extraColumns: { selfTotal: "Tự chấm", progress: "Tiến độ của tôi", disputes: "Khác điểm / chờ quyết định", action: "Cần xử lý" },
+    extraColumns: { selfTotal: "Tự chấm", progress: "Tiến độ của tôi", disputes: "Khác điểm / chờ quyết định", changes: "Thay đổi từ lần xem xét trước", action: "Cần xử lý" },
     progressValue: "{done}/{assigned}",
     needsAction: "Cần xử lý",
     bulkTitle: "Thao tác với tất cả {n} hồ sơ đang lọc",

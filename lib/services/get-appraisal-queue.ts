@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { findAppraisalGaps, type AppraisalScore } from "@/lib/domain/appraisal-check";
 import { isDisputed } from "@/lib/domain/appraisal-view";
+import { AGENCY_CHANGE_EVENTS, REVIEW_EVENTS } from "@/lib/domain/review-changes";
 import { computeAssessmentTotals } from "@/lib/domain/assessment-totals";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
 import { ASSESSMENT_STATUSES, appraisalRoundOf, checkAssessmentAction } from "@/lib/domain/workflow";
@@ -43,7 +44,25 @@ export type QueueRow = {
   /** Explained disputes still waiting for the round-2 decision. */
   disputesOpen: number;
   needsMyAction: boolean;
+  /** Agency changes since the appraisers last acted on it; null while never reviewed. */
+  changesSinceReview: number | null;
 };
+
+/** Per assessment, the agency's changes after the last review event (lib/domain/review-changes.ts). */
+async function changesSinceReview(db: PrismaClient, assessmentIds: string[]): Promise<Map<string, number>> {
+  if (assessmentIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ assessmentId: string; changes: bigint }[]>`
+    WITH "lastReview" AS (
+      SELECT "assessmentId", max("id") AS "id" FROM "AuditEvent"
+      WHERE "assessmentId" = ANY(${assessmentIds}) AND "type"::text = ANY(${[...REVIEW_EVENTS]})
+      GROUP BY "assessmentId"
+    )
+    SELECT r."assessmentId", count(e."id") AS "changes"
+    FROM "lastReview" r
+    LEFT JOIN "AuditEvent" e ON e."assessmentId" = r."assessmentId" AND e."id" > r."id" AND e."type"::text = ANY(${[...AGENCY_CHANGE_EVENTS]})
+    GROUP BY r."assessmentId"`;
+  return new Map(rows.map((row) => [row.assessmentId, Number(row.changes)]));
+}
 
 const collator = new Intl.Collator("vi");
 
@@ -84,6 +103,7 @@ export async function getAppraisalQueue(db: PrismaClient, actor: Actor, filters:
     },
   });
 
+  const changes = await changesSinceReview(db, sets.flatMap((set) => set.assessments.map((assessment) => assessment.id)));
   const rows: QueueRow[] = [];
   for (const set of sets) {
     const criteria = set.criteria.map(toCriterionDefinition);
@@ -140,6 +160,7 @@ export async function getAppraisalQueue(db: PrismaClient, actor: Actor, filters:
         disputes,
         disputesOpen,
         needsMyAction: canOpen || canAppraise || canFinalize || canReturn,
+        changesSinceReview: changes.get(assessment.id) ?? null,
       });
     }
   }

@@ -84,6 +84,10 @@ test("appraise with reasons, explain, decide in round 2, finalize: the results s
   // The agency head sees both appraisals with their reasons, explains one and sends.
   const head = await openAs(browser, JUSTICE_HEAD, "/co-quan/tu-danh-gia", "198.51.100.62");
   await expect(head.getByText("Đã giải trình 0/2 tiêu chí.")).toBeVisible();
+  const headElsewhere = await head.context().newPage();
+  const refused = await headElsewhere.goto(appraisalPath);
+  expect(refused?.status()).toBe(403);
+  await headElsewhere.close();
   await openAllSections(head);
   await expect(criterion(head, kept.code).getByText("Lý do của cơ quan thẩm định: Không có tài liệu kiểm chứng.")).toBeVisible();
   const box = criterion(head, explained.code).getByLabel("Giải trình của đơn vị về điểm thẩm định", { exact: true });

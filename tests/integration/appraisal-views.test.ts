@@ -81,6 +81,14 @@ describe("one assessment's appraisal view", () => {
     // Round 1 not done: returning is offered to the lead but would list what is missing.
     expect(asLead.gaps.return.length).toBeGreaterThan(0);
 
+    // Changes since the last review: none right after opening; an agency change after it counts.
+    const rowOf = async () => (await getAppraisalQueue(prisma, lead, filters(), NOW))!.rows.find((row) => row.id === commune.id)!;
+    expect((await rowOf()).changesSinceReview).toBe(0);
+    await prisma.auditEvent.create({ data: { type: "EXPLANATION_SAVED", subjectType: "Score", subjectId: "1.1.1", assessmentId: commune.id } });
+    expect((await rowOf()).changesSinceReview).toBe(1);
+    const never = (await getAppraisalQueue(prisma, lead, filters(), NOW))!.rows.find((row) => row.agencyName === "Sở Tư pháp")!;
+    expect(never.changesSinceReview).toBeNull();
+
     expect(await getAppraisalView(prisma, lead, "no-such-assessment", NOW)).toBeNull();
     const otherAgencyEditor = await actorOf("bientap.syt@songlam.demo");
     expect(await getAppraisalView(prisma, otherAgencyEditor, commune.id, NOW)).toBeNull();

@@ -41,6 +41,7 @@ export default async function AppraisalQueuePage({ searchParams }: { searchParam
     { key: "selfPercent", label: text.extraColumns.selfTotal },
     { key: "progress", label: text.extraColumns.progress },
     { key: null, label: text.extraColumns.disputes },
+    { key: null, label: text.extraColumns.changes },
     { key: null, label: text.extraColumns.action },
   ];
   return (
@@ -130,6 +131,7 @@ export default async function AppraisalQueuePage({ searchParams }: { searchParam
                   </td>
                   <td className="px-3 py-2">{interpolate(text.progressValue, { done: row.myDone, assigned: row.myAssigned })}</td>
                   <td className="px-3 py-2">{row.disputes} / {row.disputesOpen}</td>
+                  <td className="px-3 py-2">{row.changesSinceReview ?? "—"}</td>
                   <td className="px-3 py-2">{row.needsMyAction ? <strong className="text-amber-900">{text.needsAction}</strong> : "—"}</td>
                 </tr>
               ))}
