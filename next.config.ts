@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 
-import { securityHeaders } from "./lib/security-headers";
+import { evidenceHeaders, securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // The embedded PostgreSQL package and pg are Node-only; keep them out of the bundle.
@@ -11,7 +11,11 @@ const nextConfig: NextConfig = {
   // The build checks the app's own code; `npm test` type-checks everything, tests included.
   typescript: { tsconfigPath: "tsconfig.app.json" },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "development") }];
+    return [
+      // Everything but the evidence files (lib/security-headers.ts EVIDENCE_PATH_PREFIX).
+      { source: "/((?!api/evidence/).*)", headers: securityHeaders(process.env.NODE_ENV === "development") },
+      { source: "/api/evidence/:path*", headers: evidenceHeaders() },
+    ];
   },
 };
 

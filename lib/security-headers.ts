@@ -31,3 +31,21 @@ export function securityHeaders(isDevelopment: boolean): { key: string; value: s
     { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
   ];
 }
+
+/**
+ * Evidence files served for viewing inside the appraisal page (PDF in a frame, images): nothing
+ * but the file itself may load, and only this site may frame it. Kept apart from the site-wide
+ * policy, whose frame-ancestors 'none' would block the frame (two policies both apply).
+ */
+export function evidenceHeaders(): { key: string; value: string }[] {
+  return [
+    { key: "Content-Security-Policy", value: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'" },
+    { key: "X-Frame-Options", value: "SAMEORIGIN" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
+  ];
+}
+
+/** Where evidence files are served; every other path gets the site-wide headers. */
+export const EVIDENCE_PATH_PREFIX = "/api/evidence/";

@@ -175,19 +175,24 @@ function CriterionAppraisal(props: {
               <ul className="space-y-1">
                 {score!.evidence.map((file) => {
                   const isImage = file.mimeType.startsWith("image/");
+                  const isViewable = isImage || file.mimeType === "application/pdf";
                   return (
                     <li key={file.id}>
                       <span className="mr-2">{file.fileName}</span>
-                      {isImage ? (
+                      {isViewable ? (
                         <button type="button" onClick={() => setPreviewId(previewId === file.id ? null : file.id)} aria-expanded={previewId === file.id} className="mr-2 text-brand-700 underline">
                           {previewId === file.id ? text.hidePreview : text.preview}
                         </button>
                       ) : null}
                       <a href={`/api/evidence/${file.id}`} className="text-brand-700 underline">{text.download}</a>
                       {previewId === file.id ? (
-                        // Served by the checked download route; only PNG, JPEG, GIF or WebP reach here.
-                        // eslint-disable-next-line @next/next/no-img-element
-                        <img src={`/api/evidence/${file.id}`} alt={file.fileName} className="mt-2 max-h-96 rounded border border-slate-300" />
+                        isImage ? (
+                          // Served by the checked download route; only PNG, JPEG, GIF or WebP reach here.
+                          // eslint-disable-next-line @next/next/no-img-element
+                          <img src={`/api/evidence/${file.id}?xem=1`} alt={file.fileName} className="mt-2 max-h-96 rounded border border-slate-300" />
+                        ) : (
+                          <iframe src={`/api/evidence/${file.id}?xem=1`} title={file.fileName} className="mt-2 h-[32rem] w-full rounded border border-slate-300" />
+                        )
                       ) : null}
                     </li>
                   );

@@ -319,6 +319,16 @@ export function formatMegabytes(bytes: number): string {
  * an uploaded file on our origin), the name in UTF-8 per RFC 5987/6266 (`filename*`) for every
  * current browser, and an ASCII fallback (`filename`) without diacritics for old clients.
  */
+/** PDF and the accepted image types can be shown in the page; Word and Excel are downloaded. */
+export function isViewableInline(mimeType: string): boolean {
+  return mimeType === "application/pdf" || ["image/png", "image/jpeg", "image/gif", "image/webp"].includes(mimeType);
+}
+
+/** Like attachmentDisposition, for a file shown in the page (still named for "save as"). */
+export function inlineDisposition(fileName: string): string {
+  return attachmentDisposition(fileName).replace(/^attachment;/, "inline;");
+}
+
 export function attachmentDisposition(fileName: string): string {
   const fallback = fileName
     .normalize("NFD")

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 
 import {
   attachmentDisposition,
+  inlineDisposition,
+  isViewableInline,
   checkEvidenceFile,
   checkEvidenceFileName,
   DEFAULT_EVIDENCE_MAX_BYTES,
@@ -323,5 +325,15 @@ describe("attachmentDisposition", () => {
     const encoded = attachmentDisposition(name).split("UTF-8''")[1] ?? "";
     expect(encoded).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
     expect(decodeURIComponent(encoded)).toBe(name);
+  });
+});
+
+describe("viewing evidence in the page", () => {
+  it("shows PDFs and the accepted images inline, downloads everything else", () => {
+    expect(["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"].every(isViewableInline)).toBe(true);
+    expect(isViewableInline("image/svg+xml")).toBe(false);
+    expect(isViewableInline("application/vnd.openxmlformats-officedocument.wordprocessingml.document")).toBe(false);
+    expect(isViewableInline("text/html")).toBe(false);
+    expect(inlineDisposition("Quyết định.pdf")).toMatch(/^inline; filename="Quyet dinh.pdf"; filename\*=UTF-8''/);
   });
 });

@@ -1,6 +1,6 @@
 import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
-import { attachmentDisposition } from "@/lib/domain/evidence-file-type";
+import { attachmentDisposition, inlineDisposition, isViewableInline } from "@/lib/domain/evidence-file-type";
 import { getEvidenceFile } from "@/lib/services/get-evidence-file";
 import type { ServiceErrorCode } from "@/lib/services/service-result";
 
@@ -19,7 +19,7 @@ const STATUS: Partial<Record<ServiceErrorCode, number>> = {
  * Downloads one evidence file. The session only says who is asking; getEvidenceFile decides
  * whether they may, from the evidence's assessment in the database.
  */
-export async function GET(_request: Request, context: { params: Promise<{ evidenceId: string }> }): Promise<Response> {
+export async function GET(request: Request, context: { params: Promise<{ evidenceId: string }> }): Promise<Response> {
   const { evidenceId } = await context.params;
   const userId = await getSessionUserId();
   const result = await getEvidenceFile(getPrisma(), userId, { evidenceId });
@@ -34,11 +34,13 @@ export async function GET(_request: Request, context: { params: Promise<{ eviden
     status: 200,
     headers: {
       ...PRIVATE_HEADERS,
-      // From the content, checked at upload. With nosniff and `attachment`, no browser renders an
-      // uploaded file as a page of this origin. (A per-route Content-Security-Policy would be
-      // overridden by the site-wide one from next.config.ts, so none is set here.)
+      // From the content, checked at upload: never HTML or script. With nosniff, and the evidence
+      // paths' own policy (lib/security-headers.ts evidenceHeaders: nothing may load, only this
+      // site may frame), not even a file shown inline can act as a page of this origin.
       "Content-Type": mimeType,
-      "Content-Disposition": attachmentDisposition(fileName),
+      // ?xem=1 asks to view a PDF or an image in the page (its own restrictive policy, next.config.ts);
+      // anything else is always a download.
+      "Content-Disposition": new URL(request.url).searchParams.get("xem") === "1" && isViewableInline(mimeType) ? inlineDisposition(fileName) : attachmentDisposition(fileName),
     },
   });
 }
