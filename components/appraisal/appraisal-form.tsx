@@ -6,11 +6,12 @@ import { useMemo, useState } from "react";
 import { acceptSelfScoresAction, appraiseScoreAction } from "@/app/(workspace)/tham-dinh/[assessmentId]/actions";
 import { describeInput, fieldsFromInput, inputFromFields, MethodInput, type MethodFields } from "@/components/forms/method-input";
 import { isReasonRequired } from "@/lib/domain/appraisal-view";
+import { computeAssessmentTotals, type LeafPoints, type LeafScore } from "@/lib/domain/assessment-totals";
 import { buildCriteriaTree, type CriterionNode } from "@/lib/domain/criteria-tree";
 import type { TCriterionMethod } from "@/lib/domain/criterion-params";
-import { formatThousandths } from "@/lib/domain/points";
+import { formatThousandths, toThousandths } from "@/lib/domain/points";
 import { scoreInput } from "@/lib/domain/scoring-methods";
-import { formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
+import { formatPercent, formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import type { AppraisalView, AppraisalViewCriterion, AppraisalViewScore } from "@/lib/services/get-appraisal-view";
 
@@ -40,6 +41,35 @@ export function AppraisalForm({ view }: { view: AppraisalView }) {
       }),
     ),
   );
+  // Points saved in this round since the page loaded, so the appraised total follows each save.
+  const [savedNow, setSavedNow] = useState<Record<string, LeafPoints>>({});
+  const totals = useMemo(() => {
+    const leaves = new Map<string, LeafScore>();
+    const leafOf = (criterion: AppraisalViewCriterion, input: unknown, points: string | null): LeafPoints | null => {
+      if (points === null) return null;
+      const method = criterion.method as TCriterionMethod | null;
+      const outcome = method && method.method !== "SURVEY" && input != null ? scoreInput({ ...method, maxPoints: criterion.maxPoints }, input) : null;
+      return { points: toThousandths(points), isExcludedFromMaximum: outcome?.ok === true && outcome.isExcludedFromMaximum };
+    };
+    for (const criterion of view.criteria) {
+      const score = scoresById.get(criterion.id);
+      if (!score) continue;
+      const now = savedNow[criterion.id];
+      leaves.set(criterion.code, {
+        self: leafOf(criterion, score.selfInput, score.selfPoints),
+        round1: round === 1 && now ? now : leafOf(criterion, score.round1.input, score.round1.points),
+        round2: round === 2 && now ? now : leafOf(criterion, score.round2.input, score.round2.points),
+      });
+    }
+    return computeAssessmentTotals(tree, leaves, { isFinalized: false, isSurveyIncluded: view.isSurveyIncluded, precision: view.precision });
+  }, [view, tree, scoresById, savedNow, round]);
+  const totalLine = (line: string, view: typeof totals.self) =>
+    interpolate(line, {
+      points: formatPoints(formatThousandths(view.totalPoints)),
+      max: formatPoints(formatThousandths(view.maxPoints)),
+      percent: view.indexPercent ? formatPercent(view.indexPercent.text, viewPrecision) : "—",
+    });
+  const viewPrecision = view.precision;
   const [bulkMessage, setBulkMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const hasAppraisable = view.criteria.some((criterion) => criterion.isAppraisable);
 
@@ -49,7 +79,12 @@ export function AppraisalForm({ view }: { view: AppraisalView }) {
     update(criterion.id, { save: { kind: "saving" } });
     const result = await appraiseScoreAction({ assessmentId: view.id, criterionId: criterion.id, scoreVersion, input, reason: reason || null }).catch(() => null);
     if (result === null) return update(criterion.id, { save: { kind: "failed", message: errors.retry } });
-    if (result.ok) return update(criterion.id, { scoreVersion: result.value.scoreVersion, save: { kind: "saved" } });
+    if (result.ok) {
+      const method = criterion.method as TCriterionMethod | null;
+      const outcome = method && method.method !== "SURVEY" ? scoreInput({ ...method, maxPoints: criterion.maxPoints }, input) : null;
+      setSavedNow((all) => ({ ...all, [criterion.id]: { points: toThousandths(result.value.points), isExcludedFromMaximum: outcome?.ok === true && outcome.isExcludedFromMaximum } }));
+      return update(criterion.id, { scoreVersion: result.value.scoreVersion, save: { kind: "saved" } });
+    }
     if (result.code === "STALE_VERSION") {
       const theirs = (result.current ?? {}) as { input?: unknown; points?: string | null; reason?: string | null; scoreVersion?: number; updatedBy?: string | null };
       const value = `${describeInput(criterion.method as TCriterionMethod | null, theirs.input ?? null)}${theirs.reason ? ` — ${theirs.reason}` : ""}`;
@@ -75,6 +110,10 @@ export function AppraisalForm({ view }: { view: AppraisalView }) {
 
   return (
     <div className="space-y-4">
+      <div className="sticky top-0 z-10 space-y-1 rounded-lg border border-brand-700 bg-white p-3 font-semibold shadow" aria-live="polite">
+        <p>{totalLine(text.selfTotal, totals.self)}</p>
+        <p>{totalLine(text.appraisedTotal, totals.appraised)}</p>
+      </div>
       {!hasAppraisable ? <p className="rounded bg-slate-100 p-3">{text.readOnly}</p> : null}
       {hasAppraisable ? (
         <div className="space-y-2">

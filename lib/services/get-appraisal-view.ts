@@ -5,14 +5,12 @@ import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { findAppraisalGaps, type AppraisalScore } from "@/lib/domain/appraisal-check";
 import { isDisputed } from "@/lib/domain/appraisal-view";
-import { computeAssessmentTotals } from "@/lib/domain/assessment-totals";
 import type { CriterionDefinition } from "@/lib/domain/criteria-tree";
-import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { toThousandths } from "@/lib/domain/points";
 import { checkAssessmentAction } from "@/lib/domain/workflow";
 
 import { ASSESSMENT_WORKFLOW_COLUMNS, workflowContextOf } from "./assessment-workflow";
-import { CRITERION_DEFINITION_COLUMNS, criteriaTreeOf, toCriterionDefinition } from "./criteria-definitions";
-import { leafScoresOf } from "./score-leaves";
+import { CRITERION_DEFINITION_COLUMNS, toCriterionDefinition } from "./criteria-definitions";
 
 export type AppraisalViewCriterion = CriterionDefinition & {
   id: string;
@@ -143,9 +141,6 @@ export async function getAppraisalView(db: PrismaClient, actor: Actor, assessmen
 
   const { year } = criteriaSet;
   const precision = year.precision === 3 ? 3 : 2;
-  const tree = criteriaTreeOf(criteria, year, `assessment ${assessment.id}`);
-  const totals = computeAssessmentTotals(tree, leafScoresOf(criteria, assessment.scores, [], { withRound2: true }), { isFinalized: false, isSurveyIncluded: year.isSurveyIncluded, precision });
-  const summary = (view: typeof totals.self) => ({ points: formatThousandths(view.totalPoints), maxPoints: formatThousandths(view.maxPoints), indexPercent: view.indexPercent?.text ?? null });
 
   const codeById = new Map(criteria.map((criterion) => [criterion.id, criterion.code]));
   const appraisalScores = new Map(
@@ -167,13 +162,12 @@ export async function getAppraisalView(db: PrismaClient, actor: Actor, assessmen
     finalizedAt: assessment.finalizedAt,
     title: criteriaSet.title,
     precision: precision as 2 | 3,
+    isSurveyIncluded: year.isSurveyIncluded,
     maxBonusPoints: toThousandths(year.maxBonusPoints.toFixed(3)),
     maxPenaltyPoints: toThousandths(year.maxPenaltyPoints.toFixed(3)),
     round,
     criteria,
     scores,
-    selfTotal: summary(totals.self),
-    appraisedTotal: summary(totals.appraised),
     gaps: {
       return: findAppraisalGaps(criteriaSet.criteria, appraisalScores, "RETURN_FOR_EXPLANATION"),
       finalize: findAppraisalGaps(criteriaSet.criteria, appraisalScores, "FINALIZE"),

@@ -76,6 +76,9 @@ test("appraise with reasons, explain, decide in round 2, finalize: the results s
     await section.getByRole("button", { name: "Lưu thẩm định" }).click();
     await expect(section.getByText("Đã lưu thẩm định.")).toBeVisible();
   }
+  // The appraised total follows each save, without a reload.
+  const lowered = points(selfTotal[1]!) - points(explained.selfPoints) - points(kept.selfPoints);
+  await expect(lead.getByText(/^Sau thẩm định: /)).toContainText(`Sau thẩm định: ${formatPoints(formatThousandths(lowered))}/`);
   await lead.getByRole("button", { name: "Chấp nhận điểm tự chấm toàn bộ hồ sơ (các tiêu chí của tôi)" }).click();
   await expect(lead.getByText(/^Đã chấp nhận \d+ tiêu chí/)).toBeVisible();
   await lead.getByRole("button", { name: "Trả hồ sơ để đơn vị giải trình" }).click();

@@ -6,9 +6,9 @@ import { AppraisalForm } from "@/components/appraisal/appraisal-form";
 import { StatusActions } from "@/components/appraisal/status-actions";
 import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
-import { formatPercent, formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
+import { formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
-import { getAppraisalView, type AppraisalView } from "@/lib/services/get-appraisal-view";
+import { getAppraisalView } from "@/lib/services/get-appraisal-view";
 
 const { appraisalForm: text, labels } = getMessages("vi");
 
@@ -19,8 +19,6 @@ export default async function AppraisePage({ params }: { params: Promise<{ asses
   const { assessmentId } = await params;
   const view = await getAppraisalView(getPrisma(), actor, assessmentId);
   if (!view) notFound();
-  const total = (line: string, summary: AppraisalView["selfTotal"]) =>
-    interpolate(line, { points: formatPoints(summary.points), max: formatPoints(summary.maxPoints), percent: summary.indexPercent ? formatPercent(summary.indexPercent, view.precision) : "—" });
   return (
     <section className="space-y-4">
       <Link href="/tham-dinh" className="text-brand-700 underline">← {text.back}</Link>
@@ -32,10 +30,6 @@ export default async function AppraisePage({ params }: { params: Promise<{ asses
       <p>
         <Link href={`/tham-dinh/${view.id}/lich-su`} className="text-brand-700 underline">{getMessages("vi").auditTrail.link}</Link>
       </p>
-      <div className="sticky top-0 z-10 space-y-1 rounded-lg border border-brand-700 bg-white p-3 font-semibold shadow">
-        <p>{total(text.selfTotal, view.selfTotal)}</p>
-        <p>{total(text.appraisedTotal, view.appraisedTotal)}</p>
-      </div>
       <StatusActions assessmentId={view.id} allowed={view.actions} />
       {/* Remounts when the server's data moved on (bulk accept, status change), not on single saves. */}
       <AppraisalForm key={`${view.status}:${view.scores.reduce((sum, score) => sum + score.scoreVersion, 0)}`} view={view} />
