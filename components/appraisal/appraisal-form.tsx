@@ -9,7 +9,8 @@ import { isReasonRequired } from "@/lib/domain/appraisal-view";
 import { computeAssessmentTotals, type LeafPoints, type LeafScore } from "@/lib/domain/assessment-totals";
 import { buildCriteriaTree, type CriterionNode } from "@/lib/domain/criteria-tree";
 import type { TCriterionMethod } from "@/lib/domain/criterion-params";
-import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { formatThousandths } from "@/lib/domain/points";
+import { storedLeafPoints } from "@/lib/domain/stored-points";
 import { scoreInput } from "@/lib/domain/scoring-methods";
 import { formatPercent, formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
@@ -45,12 +46,7 @@ export function AppraisalForm({ view }: { view: AppraisalView }) {
   const [savedNow, setSavedNow] = useState<Record<string, LeafPoints>>({});
   const totals = useMemo(() => {
     const leaves = new Map<string, LeafScore>();
-    const leafOf = (criterion: AppraisalViewCriterion, input: unknown, points: string | null): LeafPoints | null => {
-      if (points === null) return null;
-      const method = criterion.method as TCriterionMethod | null;
-      const outcome = method && method.method !== "SURVEY" && input != null ? scoreInput({ ...method, maxPoints: criterion.maxPoints }, input) : null;
-      return { points: toThousandths(points), isExcludedFromMaximum: outcome?.ok === true && outcome.isExcludedFromMaximum };
-    };
+    const leafOf = storedLeafPoints;
     for (const criterion of view.criteria) {
       const score = scoresById.get(criterion.id);
       if (!score) continue;
@@ -80,9 +76,8 @@ export function AppraisalForm({ view }: { view: AppraisalView }) {
     const result = await appraiseScoreAction({ assessmentId: view.id, criterionId: criterion.id, scoreVersion, input, reason: reason || null }).catch(() => null);
     if (result === null) return update(criterion.id, { save: { kind: "failed", message: errors.retry } });
     if (result.ok) {
-      const method = criterion.method as TCriterionMethod | null;
-      const outcome = method && method.method !== "SURVEY" ? scoreInput({ ...method, maxPoints: criterion.maxPoints }, input) : null;
-      setSavedNow((all) => ({ ...all, [criterion.id]: { points: toThousandths(result.value.points), isExcludedFromMaximum: outcome?.ok === true && outcome.isExcludedFromMaximum } }));
+      const saved = storedLeafPoints(criterion, input, result.value.points);
+      if (saved) setSavedNow((all) => ({ ...all, [criterion.id]: saved }));
       return update(criterion.id, { scoreVersion: result.value.scoreVersion, save: { kind: "saved" } });
     }
     if (result.code === "STALE_VERSION") {

@@ -2,13 +2,10 @@ import "server-only";
 
 import type { LeafPoints, LeafScore } from "@/lib/domain/assessment-totals";
 import type { CriterionDefinition } from "@/lib/domain/criteria-tree";
-import { ZCriterionMethod } from "@/lib/domain/criterion-params";
 import { toThousandths } from "@/lib/domain/points";
-import { scoreInput } from "@/lib/domain/scoring-methods";
+import { storedLeafPoints } from "@/lib/domain/stored-points";
 
-// Stored scores as lib/domain's totals take them. The stored points count (lib/domain computed
-// them when they were saved); the input is read again only to tell whether the criterion "did not
-// arise" and so leaves the maximum, which is not stored.
+// Stored scores as lib/domain's totals take them (lib/domain/stored-points.ts).
 
 type DecimalLike = { toFixed(digits: number): string };
 
@@ -25,10 +22,7 @@ export type StoredScoreInputs = {
 type LeafCriterion = Pick<CriterionDefinition, "code" | "maxPoints" | "method"> & { id: string };
 
 function leafPoints(criterion: LeafCriterion, input: unknown, points: DecimalLike | null): LeafPoints | null {
-  if (points === null) return null;
-  const method = ZCriterionMethod.safeParse(criterion.method);
-  const outcome = input !== null && method.success ? scoreInput({ ...method.data, maxPoints: criterion.maxPoints }, input) : null;
-  return { points: toThousandths(points.toFixed(3)), isExcludedFromMaximum: outcome?.ok === true && outcome.isExcludedFromMaximum };
+  return storedLeafPoints(criterion, input, points?.toFixed(3) ?? null);
 }
 
 /**
