@@ -63,12 +63,15 @@ test("appraise with reasons, explain, decide in round 2, finalize: the results s
   const selfTotal = (await lead.getByText(/^Tự chấm: /).textContent())!.match(/Tự chấm: ([\d,]+)\/([\d,]+)/)!;
   await lead.getByRole("button", { name: "Mở hồ sơ để thẩm định" }).click();
   await expect(lead.getByText("Đã thực hiện: Mở hồ sơ để thẩm định.")).toBeVisible();
+  // The page reloads its data after the status change (the form remounts, sections closed): wait for it.
+  await expect(lead.getByText(/Trạng thái: Đang thẩm định/)).toBeVisible();
   await openAllSections(lead);
   for (const [code, reason] of [
     [explained.code, "Chưa có văn bản ban hành trong kỳ."],
     [kept.code, "Không có tài liệu kiểm chứng."],
   ] as const) {
     const section = criterion(lead, code);
+    await openAllSections(lead);
     await section.getByRole("radio", { name: "Không đạt" }).check();
     await section.getByRole("button", { name: "Lưu thẩm định" }).click();
     await expect(section.getByRole("alert")).toContainText("Cần ghi lý do khi điểm thẩm định khác điểm tự chấm.");
