@@ -128,6 +128,7 @@ test("appraise with reasons, explain, decide in round 2, finalize: the results s
   );
   await lead.goto("/tham-dinh/ket-qua");
   const row = lead.getByRole("row").filter({ has: lead.getByRole("rowheader", { name: "Sở Tư pháp", exact: true }) });
+  await expect(row).toBeVisible();
   const cells = await row.getByRole("cell").allTextContents();
   expect(cells[1]).toBe(formatPoints(formatThousandths(expectedTotal)));
   expect(cells[3]).toBe(formatPercent(expectedPercent, 2));
