@@ -128,10 +128,10 @@ test("appraise with reasons, explain, decide in round 2, finalize: the results s
   );
   await lead.goto("/tham-dinh/ket-qua");
   const row = lead.getByRole("row").filter({ has: lead.getByRole("rowheader", { name: "Sở Tư pháp", exact: true }) });
-  await expect(row).toBeVisible();
+  // The page streams in behind its loading state: retrying assertions wait for the table.
+  await expect(row.getByRole("cell").nth(1)).toHaveText(formatPoints(formatThousandths(expectedTotal)));
+  await expect(row.getByRole("cell").nth(3)).toHaveText(formatPercent(expectedPercent, 2));
   const cells = await row.getByRole("cell").allTextContents();
-  expect(cells[1]).toBe(formatPoints(formatThousandths(expectedTotal)));
-  expect(cells[3]).toBe(formatPercent(expectedPercent, 2));
   const table = lead.getByRole("table").filter({ has: row });
   const others = await Promise.all((await table.getByRole("row").all()).slice(1).map((other) => other.getByRole("cell").allTextContents()));
   // Competition ranking: one more than the ranked agencies above it ("—": not ranked).
