@@ -201,6 +201,11 @@ export const en: Translation<Messages> = {
     empty: "No agency has started its self-assessment yet.",
   },
   adminHome: {
+    hubTitle: "Administration",
+    sections: {
+      users: "Users",
+      usersDescription: "Accounts, roles, agencies, disabling accounts and temporary passwords.",
+    },
     title: "Users",
     columns: { name: "Name", email: "E-mail", roles: "Roles", scope: "Agency / unit", status: "Status", actions: "Actions" },
     active: "Active",

@@ -199,6 +199,11 @@ export const vi = {
     empty: "Chưa có đơn vị nào bắt đầu tự đánh giá.",
   },
   adminHome: {
+    hubTitle: "Quản trị hệ thống",
+    sections: {
+      users: "Người dùng",
+      usersDescription: "Tài khoản, vai trò, đơn vị, khóa tài khoản và cấp mật khẩu tạm thời.",
+    },
     title: "Quản trị người dùng",
     columns: { name: "Họ tên", email: "Thư điện tử", roles: "Vai trò", scope: "Đơn vị", status: "Tình trạng", actions: "Thao tác" },
     active: "Đang hoạt động",

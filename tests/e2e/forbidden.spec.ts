@@ -9,18 +9,21 @@ test("an agency editor opening the admin area by URL gets a 403 page and none of
   await signIn(page, ACCOUNTS.healthEditor);
   await expect(page).toHaveURL("/co-quan");
 
-  const response = await page.goto("/quan-tri");
+  for (const path of ["/quan-tri", "/quan-tri/nguoi-dung"]) {
+    const response = await page.goto(path);
 
-  expect(response?.status()).toBe(403);
-  await expect(page).toHaveURL("/quan-tri");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không có quyền truy cập");
-  await expect(page.getByRole("table")).toHaveCount(0);
-  // Nothing of the admin page is sent, not even in the page's embedded data.
-  const html = (await response?.text()) ?? "";
-  expect(html).toContain("Không có quyền truy cập");
-  expect(html).not.toContain("Quản trị người dùng");
-  for (const email of [ACCOUNTS.admin.email, ACCOUNTS.appraisalLead.email, ACCOUNTS.healthHead.email]) {
-    expect(html).not.toContain(email);
+    expect(response?.status()).toBe(403);
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không có quyền truy cập");
+    await expect(page.getByRole("table")).toHaveCount(0);
+    // Nothing of the admin pages is sent, not even in the page's embedded data.
+    const html = (await response?.text()) ?? "";
+    expect(html).toContain("Không có quyền truy cập");
+    expect(html).not.toContain("Quản trị người dùng");
+    expect(html).not.toContain("Quản trị hệ thống");
+    for (const email of [ACCOUNTS.admin.email, ACCOUNTS.appraisalLead.email, ACCOUNTS.healthHead.email]) {
+      expect(html).not.toContain(email);
+    }
   }
 });
 

@@ -1,0 +1,11 @@
+import type { Messages } from "@/lib/i18n/vi";
+
+/**
+ * The administration pages, in the order the Department of Home Affairs works through a year.
+ * Each entry: the page's path and where its title and one-line description live in the messages.
+ */
+export type AdminSection = { path: string; title: (messages: Messages) => string; description: (messages: Messages) => string };
+
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { path: "/quan-tri/nguoi-dung", title: (m) => m.adminHome.sections.users, description: (m) => m.adminHome.sections.usersDescription },
+];
