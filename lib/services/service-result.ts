@@ -5,7 +5,9 @@ import { vi } from "@/lib/i18n/vi";
 /**
  * The closed set of errors a user can cause. Every service returns one of these instead of
  * throwing, each with its Vietnamese message; anything else is a bug, logged with an event id.
- * - VALIDATION_FAILED: the input does not parse (details in `issues`);
+ * - VALIDATION_FAILED: the input does not parse (details in `issues`), or the data refuses it (an
+ *   e-mail or slug already taken, the last administrator, a merge into itself…: the reason in
+ *   `message`, and on its field in `issues` where it has one);
  * - UNAUTHENTICATED: no session, or the account was disabled or deleted since it signed in;
  * - FORBIDDEN: the policy (lib/auth/policy.ts) refuses this user this action on this target;
  * - NOT_FOUND: the target does not exist (also used where revealing existence would leak);
