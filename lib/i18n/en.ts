@@ -203,6 +203,12 @@ export const en: Translation<Messages> = {
   adminHome: {
     hubTitle: "Administration",
     sections: {
+      organisation: "Assessed agencies",
+      organisationDescription: "Add, edit and end agencies; mark them not ranked; merge and split agencies.",
+      unitTypes: "Unit types",
+      unitTypesDescription: "The unit types (departments, communes…), their order, deactivating or using them again.",
+      appraiserUnits: "Appraiser units",
+      appraiserUnitsDescription: "The appraiser units and the coordinating unit, to which criteria and appraisers are assigned.",
       users: "Users",
       usersDescription: "Accounts, roles, agencies, disabling accounts and temporary passwords.",
     },

@@ -201,6 +201,12 @@ export const vi = {
   adminHome: {
     hubTitle: "Quản trị hệ thống",
     sections: {
+      organisation: "Đơn vị được đánh giá",
+      organisationDescription: "Thêm, sửa, ngừng hoạt động đơn vị; đánh dấu không xếp hạng; sáp nhập, chia tách đơn vị.",
+      unitTypes: "Loại đơn vị",
+      unitTypesDescription: "Các loại đơn vị (sở, ngành; cấp xã…), thứ tự, ngừng hoặc tiếp tục sử dụng.",
+      appraiserUnits: "Đơn vị thẩm định",
+      appraiserUnitsDescription: "Các đơn vị thẩm định và đơn vị điều phối, để phân công tiêu chí và thẩm định viên.",
       users: "Người dùng",
       usersDescription: "Tài khoản, vai trò, đơn vị, khóa tài khoản và cấp mật khẩu tạm thời.",
     },

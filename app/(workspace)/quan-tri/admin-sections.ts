@@ -7,5 +7,8 @@ import type { Messages } from "@/lib/i18n/vi";
 export type AdminSection = { path: string; title: (messages: Messages) => string; description: (messages: Messages) => string };
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { path: "/quan-tri/don-vi/loai", title: (m) => m.adminHome.sections.unitTypes, description: (m) => m.adminHome.sections.unitTypesDescription },
+  { path: "/quan-tri/don-vi", title: (m) => m.adminHome.sections.organisation, description: (m) => m.adminHome.sections.organisationDescription },
+  { path: "/quan-tri/don-vi/don-vi-tham-dinh", title: (m) => m.adminHome.sections.appraiserUnits, description: (m) => m.adminHome.sections.appraiserUnitsDescription },
   { path: "/quan-tri/nguoi-dung", title: (m) => m.adminHome.sections.users, description: (m) => m.adminHome.sections.usersDescription },
 ];

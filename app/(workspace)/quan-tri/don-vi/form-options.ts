@@ -1,0 +1,31 @@
+import "server-only";
+
+import type { Option } from "@/components/admin/form-fields";
+import type { PrismaClient } from "@/lib/db/prisma";
+import { interpolate } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/messages";
+
+const { adminOrg: text } = getMessages("vi");
+
+/** The unit types a form offers: those in use, and `keepId` (an agency's own type) even if deactivated. */
+export async function unitTypeOptions(db: PrismaClient, keepId: string | null = null): Promise<Option[]> {
+  const unitTypes = await db.unitType.findMany({
+    where: { OR: [{ deactivatedAt: null }, ...(keepId ? [{ id: keepId }] : [])] },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true, name: true, deactivatedAt: true },
+  });
+  return unitTypes.map((unitType) => ({
+    value: unitType.id,
+    label: unitType.deactivatedAt ? interpolate(text.agencies.unitTypeDeactivated, { name: unitType.name }) : unitType.name,
+  }));
+}
+
+/** Every agency by name (ended ones too: a commune's parent may be a former district), except `excludeId`. */
+export async function agencyOptions(db: PrismaClient, excludeId: string | null = null): Promise<Option[]> {
+  const agencies = await db.agency.findMany({
+    where: excludeId ? { id: { not: excludeId } } : {},
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+  return agencies.map((agency) => ({ value: agency.id, label: agency.name }));
+}
