@@ -78,7 +78,10 @@ export function SelectField(props: FieldProps & { options: readonly Option[]; de
   return (
     <div className="space-y-1">
       <Label id={props.id} label={props.label} isRequired={props.isRequired} />
+      {/* Keyed on the value shown: React resets a form after its action, and a select would go back
+          to the value it was first rendered with instead of the one just sent. */}
       <select
+        key={props.defaultValue ?? ""}
         id={props.id}
         name={props.name}
         defaultValue={props.defaultValue ?? ""}

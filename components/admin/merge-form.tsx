@@ -17,8 +17,13 @@ const PREDECESSOR_FIELDS = 5;
 
 /** Agencies X, Y… became Z (existing or new) on a date. */
 export function MergeForm({ agencies, unitTypes, firstPredecessorId }: { agencies: Option[]; unitTypes: Option[]; firstPredecessorId: string | null }) {
-  const [state, action, isPending] = useActionState<AdminFormState, FormData>(mergeAgenciesAction, null);
   const [kind, setKind] = useState<"existing" | "new">("existing");
+  const [state, action, isPending] = useActionState<AdminFormState, FormData>(async (previous, form) => {
+    const next = await mergeAgenciesAction(previous, form);
+    // React resets the form after its action: a recorded merger starts the next one afresh.
+    if (next && !next.isError) setKind("existing");
+    return next;
+  }, null);
   const errors = state?.fieldErrors ?? {};
   const sentPredecessors = state?.values ? [state.values.predecessorIds ?? []].flat() : null;
   return (
@@ -49,7 +54,7 @@ export function MergeForm({ agencies, unitTypes, firstPredecessorId }: { agencie
         <div className="flex flex-wrap gap-4">
           {(["existing", "new"] as const).map((option) => (
             <label key={option} className="flex items-center gap-2">
-              <input type="radio" name="successorKind" value={option} checked={kind === option} onChange={() => setKind(option)} />
+              <input type="radio" name="successorKind" value={option} defaultChecked={kind === option} onChange={() => setKind(option)} />
               {option === "existing" ? text2.existing : text2.newAgency}
             </label>
           ))}

@@ -83,7 +83,7 @@ export function UserStatusButton({ userId, isActive }: { userId: string; isActiv
     <form action={action} className="space-y-2">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="isActive" value={isActive ? "false" : "true"} />
-      <button type="submit" disabled={isPending} aria-busy={isPending} aria-describedby="user-status-hint" className="rounded border border-red-800 px-3 py-1.5 font-semibold text-red-800 disabled:opacity-60">
+      <button type="submit" disabled={isPending} aria-busy={isPending} aria-describedby="user-status-hint" className={`rounded border px-3 py-1.5 font-semibold disabled:opacity-60 ${isActive ? "border-red-800 text-red-800" : "border-brand-700 text-brand-700"}`}>
         {isActive ? text.disable : text.enable}
       </button>
       <p id="user-status-hint" className="text-sm text-slate-600">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { DEMO_DEPARTMENTS, DEMO_SUCCESSIONS, DEPARTMENTS_UNIT_TYPE, SUCCESSION_DATE } from "@/prisma/seed/demo-province";
+import { agencyFiltersFrom, agencyWhere } from "@/app/(workspace)/quan-tri/don-vi/agency-filters";
 import { deleteUnitType } from "@/lib/services/delete-unit-type";
 import { getAgencyLineage } from "@/lib/services/get-agency-lineage";
 import { mergeAgencies } from "@/lib/services/merge-agencies";
@@ -499,5 +500,28 @@ describe("appraiser units", () => {
     await expectRefused(() => saveAppraiserUnit(prisma, adminId, { name: "Sở Nội vụ" }), "Đã có đơn vị thẩm định tên “Sở Nội vụ”.");
     await expectRefused(() => saveAppraiserUnit(prisma, adminId, { name: "Sở Khác", agencyId: "no-such-agency" }), "Không tìm thấy đơn vị đã chọn.");
     expect(await saveAppraiserUnit(prisma, adminId, { appraiserUnitId: "no-such-unit", name: "X" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+});
+
+describe("the agency list's filters", () => {
+  const list = async (params: Record<string, string>) =>
+    (await prisma.agency.findMany({ where: agencyWhere(agencyFiltersFrom(params), "2026-11-30"), select: { slug: true }, orderBy: { slug: "asc" } })).map((agency) => agency.slug);
+
+  it("finds an agency by its name as typed, or without diacritics through its slug", async () => {
+    expect(await list({ tim: "Y tế" })).toEqual(["so-y-te"]);
+    expect(await list({ tim: "y te" })).toEqual(["so-y-te"]);
+    expect(await list({ tim: "SYT" })).toEqual(["so-y-te"]);
+  });
+
+  it("lists active agencies by default, ended ones on demand, and filters by unit type", async () => {
+    const ended = DEMO_DEPARTMENTS.filter((agency) => agency.activeTo !== undefined).map((agency) => agency.slug);
+    const endedListed = await list({ "trang-thai": "ended", loai: departmentsId });
+    for (const slug of ended) expect(endedListed).toContain(slug);
+    const active = await list({ loai: departmentsId });
+    for (const slug of ended) expect(active).not.toContain(slug);
+    expect(active).toContain("so-y-te");
+    expect((await list({ "trang-thai": "all", loai: departmentsId })).length).toBe(active.length + endedListed.length);
+    // An unknown status falls back to the default instead of failing.
+    expect(await list({ "trang-thai": "whatever", loai: departmentsId })).toEqual(active);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { userFiltersFrom, userWhere } from "@/app/(workspace)/quan-tri/nguoi-dung/user-filters";
 import { loadActor } from "@/lib/auth/actor";
 import { changeOwnPassword } from "@/lib/services/change-own-password";
 import { createUser } from "@/lib/services/create-user";
@@ -277,5 +278,21 @@ describe("disabling and enabling an account", () => {
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
     expect(messagesOf(outcomes.find((outcome) => !outcome.ok)!)).toContain("Không thể khóa hoặc bỏ vai trò quản trị của quản trị viên cuối cùng đang hoạt động.");
     expect(await prisma.user.count({ where: { roles: { has: "ADMIN" }, isActive: true } })).toBe(1);
+  });
+});
+
+describe("the user list's filters", () => {
+  const list = async (params: Record<string, string>) =>
+    (await prisma.user.findMany({ where: userWhere(userFiltersFrom(params)), select: { email: true }, orderBy: { email: "asc" } })).map((user) => user.email);
+
+  it("searches names and e-mails, filters by role and status", async () => {
+    expect(await list({ tim: "Lê Thị Pháp" })).toEqual(["thamdinh.stp@songlam.demo"]);
+    expect(await list({ tim: "THAMDINH.SNV" })).toEqual(["thamdinh.snv@songlam.demo"]);
+    const heads = await list({ "vai-tro": "AGENCY_HEAD" });
+    expect(heads).toEqual(expect.arrayContaining(["lanhdao.sxd@songlam.demo", "lanhdao.syt@songlam.demo"]));
+    expect(heads).not.toContain("bientap.syt@songlam.demo");
+    const disabled = await prisma.user.findMany({ where: { isActive: false }, select: { email: true }, orderBy: { email: "asc" } });
+    expect(await list({ "trang-thai": "disabled" })).toEqual(disabled.map((user) => user.email));
+    expect(await list({ "vai-tro": "NOT_A_ROLE" })).toEqual(await list({}));
   });
 });

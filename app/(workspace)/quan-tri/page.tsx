@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { requireArea } from "@/lib/auth/session";
 import { getMessages } from "@/lib/i18n/messages";
 
 import { ADMIN_SECTIONS } from "./admin-sections";
@@ -9,8 +10,12 @@ const messages = getMessages("vi");
 
 export const metadata: Metadata = { title: messages.adminHome.hubTitle };
 
-/** The administration hub: one link per section (the area's layout checks the role). */
-export default function AdminHubPage() {
+/**
+ * The administration hub: one link per section. The page checks the role too: the layout's check
+ * runs alongside it, and a page that awaits nothing was streamed into the 403 response.
+ */
+export default async function AdminHubPage() {
+  await requireArea("workspace.admin");
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{messages.adminHome.hubTitle}</h1>
