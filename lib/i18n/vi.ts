@@ -497,7 +497,7 @@ export const vi = {
       phase: "Giai đoạn",
       selfAssessmentDeadline: "Hạn tự đánh giá",
       criteriaSets: "Bộ chỉ số",
-      assessments: "Hồ sơ đã gửi / đã mở",
+      assessments: "Hồ sơ đã gửi / đã bắt đầu",
       results: "Kết quả đã tính",
     },
     open: "Mở kỳ đánh giá năm {year}",

@@ -17,7 +17,7 @@ import { auditedSettings, ZYearSettingsFields } from "./year-admin";
 const { errors } = vi.adminYears;
 
 export const ZCreateYearInput = ZYearSettingsFields.extend({
-  year: z.coerce.number().int({ message: errors.yearRange }).min(2000, { message: errors.yearRange }).max(2100, { message: errors.yearRange }),
+  year: z.coerce.number({ message: errors.yearRange }).int({ message: errors.yearRange }).min(2000, { message: errors.yearRange }).max(2100, { message: errors.yearRange }),
   /** Copy the previous year's grading bands and its deadlines moved one year on. */
   isCopyingPreviousYear: z.boolean().default(false),
 });

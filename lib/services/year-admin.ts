@@ -28,7 +28,7 @@ export const ZPointsText = z.union([z.string(), z.number()]).transform((value, c
 /** The settings that change how points become the published index; editable only in SETUP. */
 export const ZYearSettingsFields = z.object({
   /** Decimals of the published index percentage. */
-  precision: z.coerce.number().refine((value) => value === 2 || value === 3, { message: errors.precision }).transform((value) => value as 2 | 3),
+  precision: z.coerce.number({ message: errors.precision }).refine((value) => value === 2 || value === 3, { message: errors.precision }).transform((value) => value as 2 | 3),
   isSurveyIncluded: z.boolean(),
   maxBonusPoints: ZPointsText,
   maxPenaltyPoints: ZPointsText,

@@ -7,5 +7,6 @@ import type { Messages } from "@/lib/i18n/vi";
 export type AdminSection = { path: string; title: (messages: Messages) => string; description: (messages: Messages) => string };
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { path: "/quan-tri/nam", title: (m) => m.adminHome.sections.years, description: (m) => m.adminHome.sections.yearsDescription },
   { path: "/quan-tri/nguoi-dung", title: (m) => m.adminHome.sections.users, description: (m) => m.adminHome.sections.usersDescription },
 ];
