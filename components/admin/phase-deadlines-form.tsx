@@ -9,7 +9,11 @@ import { FieldError, FormStatus, issueOf, useYearForm } from "./year-form";
 
 const { adminYears: text, labels } = getMessages("vi");
 
-/** One phase's days as `<input type="date">` values ("2027-01-15", or "" for none), in Vietnam time. */
+/**
+ * One phase's days as typed, dd/mm/yyyy ("15/01/2027", or "" for none), in Vietnam time. Text
+ * rather than `<input type="date">`, which shows the browser's own format (mm/dd/yyyy on an
+ * English browser): a deadline of 02/03 must not be read as 3 February.
+ */
 export type PhaseDays = { phase: DeadlinePhase; startsOn: string; endsOn: string };
 
 /** Every phase's start (optional) and deadline, saved together. */
@@ -18,6 +22,7 @@ export function PhaseDeadlinesForm({ yearId, days }: { yearId: string; days: Pha
   return (
     <form onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="yearId" value={yearId} />
+      <p id="deadlines-format" className="text-sm text-slate-700">{text.deadlines.intro}</p>
       <FormStatus state={state} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
@@ -48,11 +53,13 @@ export function PhaseDeadlinesForm({ yearId, days }: { yearId: string; days: Pha
                         <input
                           id={id}
                           name={name}
-                          type="date"
+                          inputMode="numeric"
+                          placeholder="dd/mm/yyyy"
+                          maxLength={10}
                           defaultValue={field.value}
                           aria-invalid={error ? true : undefined}
-                          aria-describedby={error ? `${id}-error` : undefined}
-                          className="rounded border border-slate-300 px-2 py-1"
+                          aria-describedby={error ? `${id}-error deadlines-format` : "deadlines-format"}
+                          className="w-32 rounded border border-slate-300 px-2 py-1"
                         />
                         <FieldError id={`${id}-error`} message={error} />
                       </td>

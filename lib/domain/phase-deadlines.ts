@@ -19,20 +19,27 @@ export type DeadlinePhase = (typeof DEADLINE_PHASES)[number];
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VIETNAMESE_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** Midnight UTC of a "yyyy-mm-dd" day; null when it is not a real calendar day (31/02). */
-function utcMidnightOf(isoDay: string): number | null {
-  const match = ISO_DAY.exec(isoDay.trim());
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+/**
+ * Midnight UTC of a day written "15/01/2027" (dd/mm/yyyy, as Vietnamese forms write dates) or
+ * "2027-01-15"; null when it is not a real calendar day (31/02) or not written either way.
+ */
+function utcMidnightOf(text: string): number | null {
+  const trimmed = text.trim();
+  const iso = ISO_DAY.exec(trimmed);
+  const vietnamese = VIETNAMESE_DAY.exec(trimmed);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : vietnamese ? [vietnamese[3], vietnamese[2], vietnamese[1]] : null;
+  if (!parts) return null;
+  const [year, month, day] = parts.map(Number) as [number, number, number];
   const time = Date.UTC(year, month - 1, day);
   const date = new Date(time);
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? time : null;
 }
 
-/** The first millisecond of a day ("2027-01-16") in Vietnam; null for a day that does not exist. */
-export function startOfVietnamDay(isoDay: string): Date | null {
-  const midnight = utcMidnightOf(isoDay);
+/** The first millisecond of a day ("16/01/2027" or "2027-01-16") in Vietnam; null for a day that does not exist. */
+export function startOfVietnamDay(day: string): Date | null {
+  const midnight = utcMidnightOf(day);
   return midnight === null ? null : new Date(midnight - VIETNAM_OFFSET_MS);
 }
 
@@ -40,14 +47,9 @@ export function startOfVietnamDay(isoDay: string): Date | null {
  * The last millisecond of a day in Vietnam. Deadlines are inclusive to the millisecond
  * (lib/domain/workflow.ts), so "until 15/01" is stored as 15/01 23:59:59.999 in Vietnam.
  */
-export function endOfVietnamDay(isoDay: string): Date | null {
-  const midnight = utcMidnightOf(isoDay);
+export function endOfVietnamDay(day: string): Date | null {
+  const midnight = utcMidnightOf(day);
   return midnight === null ? null : new Date(midnight - VIETNAM_OFFSET_MS + DAY_MS - 1);
-}
-
-/** The day of a moment as seen in Vietnam, as an `<input type="date">` value ("2027-01-15"). */
-export function toVietnamDay(moment: Date): string {
-  return new Date(moment.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**

@@ -530,7 +530,7 @@ export const en: Translation<Messages> = {
     },
     deadlines: {
       title: "Phase deadlines",
-      intro: "Days in Vietnam time. The start is optional; a deadline lasts until the end of its day (23:59).",
+      intro: "Days as dd/mm/yyyy, in Vietnam time. The start is optional; a deadline lasts until the end of its day (23:59).",
       phase: "Phase",
       startsOn: "Starts on",
       endsOn: "Ends on",
@@ -591,7 +591,7 @@ export const en: Translation<Messages> = {
       points: "Enter points from 0 to 999, at most 3 decimals.",
       percent: "Enter the lower bound as a number with at most 3 decimals (e.g. 90 or 72,5).",
       label: "Enter the band's label (at most 100 characters).",
-      date: "Not a valid date.",
+      date: "Not a valid date: write it as dd/mm/yyyy, e.g. 15/01/2027.",
       yearExists: "Assessment year {year} already exists.",
       noPreviousYear: "There is no assessment year {year} to copy from.",
       settingsLocked: "Precision, survey points and the bonus and penalty caps can change only while the year is in setup (it is in the {phase} phase): they change the points already scored.",

@@ -529,7 +529,7 @@ export const vi = {
     },
     deadlines: {
       title: "Thời hạn các giai đoạn",
-      intro: "Ngày theo giờ Việt Nam. Ngày bắt đầu không bắt buộc; hạn kết thúc tính đến hết ngày (23:59).",
+      intro: "Nhập ngày dạng dd/mm/yyyy, theo giờ Việt Nam. Ngày bắt đầu không bắt buộc; hạn kết thúc tính đến hết ngày (23:59).",
       phase: "Giai đoạn",
       startsOn: "Ngày bắt đầu",
       endsOn: "Hạn kết thúc",
@@ -590,7 +590,7 @@ export const vi = {
       points: "Nhập số điểm từ 0 đến 999, tối đa 3 chữ số thập phân.",
       percent: "Nhập ngưỡng dưới là một số, tối đa 3 chữ số thập phân (ví dụ 90 hoặc 72,5).",
       label: "Nhập tên mức xếp loại (tối đa 100 ký tự).",
-      date: "Ngày không hợp lệ.",
+      date: "Ngày không hợp lệ: nhập dạng dd/mm/yyyy, ví dụ 15/01/2027.",
       yearExists: "Kỳ đánh giá năm {year} đã có.",
       noPreviousYear: "Không có kỳ đánh giá năm {year} để sao chép.",
       settingsLocked: "Chỉ sửa được độ chính xác, việc tính điểm điều tra xã hội học và giới hạn điểm thưởng, điểm trừ khi kỳ đánh giá ở giai đoạn chuẩn bị (hiện ở giai đoạn {phase}): các giá trị này thay đổi điểm số đã chấm.",

@@ -20,7 +20,7 @@ import { appendAuditEvent } from "./audit";
 import { failure, success, validationFailure, type ServiceResult } from "./service-result";
 import { lockYear, ZYearId } from "./year-admin";
 
-/** A day as `<input type="date">` sends it ("2027-01-15"), read in Vietnam; empty means none. */
+/** A day as the form sends it ("15/01/2027", or ISO "2027-01-15"), read in Vietnam; empty means none. */
 const ZDay = z
   .string()
   .trim()

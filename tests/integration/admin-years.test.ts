@@ -167,7 +167,8 @@ describe("updateYearSettings", () => {
 
 describe("savePhaseDeadlines", () => {
   const days = {
-    SELF_ASSESSMENT: { startsOn: "2027-12-01", endsOn: "2028-01-20" },
+    // As the form sends them (dd/mm/yyyy), or ISO.
+    SELF_ASSESSMENT: { startsOn: "01/12/2027", endsOn: "20/01/2028" },
     APPRAISAL: { startsOn: "2028-01-21", endsOn: "2028-02-10" },
     EXPLANATION: { startsOn: "", endsOn: "2028-02-20" },
     FINALIZED: { startsOn: "", endsOn: "2028-03-02" },
@@ -210,7 +211,7 @@ describe("savePhaseDeadlines", () => {
     });
     expect(await savePhaseDeadlines(prisma, adminId, { yearId: id, deadlines: { SELF_ASSESSMENT: { endsOn: "2028-02-30" } } })).toMatchObject({
       code: "VALIDATION_FAILED",
-      issues: [{ path: "deadlines.SELF_ASSESSMENT.endsOn", message: "Ngày không hợp lệ." }],
+      issues: [{ path: "deadlines.SELF_ASSESSMENT.endsOn", message: "Ngày không hợp lệ: nhập dạng dd/mm/yyyy, ví dụ 15/01/2027." }],
     });
     expect(await savePhaseDeadlines(prisma, adminId, { yearId: id, deadlines: { SETUP: { endsOn: "2027-12-01" } } })).toMatchObject({ code: "VALIDATION_FAILED" });
     expect(await savePhaseDeadlines(prisma, editorId, { yearId: id, deadlines: days })).toEqual(FORBIDDEN);

@@ -7,7 +7,6 @@ import {
   endOfVietnamDay,
   shiftOneYear,
   startOfVietnamDay,
-  toVietnamDay,
   type PhaseDeadlineValue,
 } from "@/lib/domain/phase-deadlines";
 
@@ -23,14 +22,16 @@ describe("days in Vietnam", () => {
   it("refuses days that do not exist rather than rolling them over", () => {
     expect(startOfVietnamDay("2027-02-29")).toBeNull();
     expect(endOfVietnamDay("2027-13-01")).toBeNull();
-    expect(endOfVietnamDay("15/01/2027")).toBeNull();
+    expect(endOfVietnamDay("2027/01/15")).toBeNull();
     expect(endOfVietnamDay("2028-02-29")?.toISOString()).toBe("2028-02-29T16:59:59.999Z");
   });
 
-  it("shows a moment as its day in Vietnam: late evening UTC is already the next day", () => {
-    expect(toVietnamDay(new Date("2027-01-15T16:59:59.999Z"))).toBe("2027-01-15");
-    expect(toVietnamDay(new Date("2027-01-15T17:00:00.000Z"))).toBe("2027-01-16");
-    expect(toVietnamDay(end("2027-03-02"))).toBe("2027-03-02");
+  it("reads days as Vietnamese forms write them, dd/mm/yyyy, the same as the ISO form", () => {
+    expect(endOfVietnamDay("15/01/2027")).toEqual(endOfVietnamDay("2027-01-15"));
+    expect(startOfVietnamDay("1/3/2027")).toEqual(startOfVietnamDay("2027-03-01"));
+    // Never the American reading: 13 is not a month.
+    expect(endOfVietnamDay("01/13/2027")).toBeNull();
+    expect(endOfVietnamDay("29/02/2027")).toBeNull();
   });
 
   it("moves a deadline one year on at the same Vietnamese wall-clock time; 29/02 becomes 28/02", () => {

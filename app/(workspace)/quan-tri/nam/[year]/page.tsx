@@ -9,7 +9,7 @@ import { YearSettingsForm } from "@/components/admin/year-settings-form";
 import { can } from "@/lib/auth/policy";
 import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
-import { DEADLINE_PHASES, toVietnamDay } from "@/lib/domain/phase-deadlines";
+import { DEADLINE_PHASES } from "@/lib/domain/phase-deadlines";
 import { YEAR_PHASES, yearPhaseChangesFrom } from "@/lib/domain/workflow";
 import { formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
@@ -147,7 +147,7 @@ export default async function YearPage({ params }: Props) {
 
       <section aria-labelledby="deadlines-title" className="space-y-3">
         <h2 id="deadlines-title" className="text-xl font-semibold">{text.deadlines.title}</h2>
-        <p className="text-sm text-slate-700">{isFinal ? text.deadlines.locked : text.deadlines.intro}</p>
+        {isFinal ? <p className="text-sm text-slate-700">{text.deadlines.locked}</p> : null}
         {isFinal ? (
           <ul className="list-disc pl-6">
             {DEADLINE_PHASES.map((phase) => {
@@ -164,7 +164,7 @@ export default async function YearPage({ params }: Props) {
             yearId={year.id}
             days={DEADLINE_PHASES.map((phase) => {
               const deadline = deadlineOf(phase);
-              return { phase, startsOn: deadline?.startsAt ? toVietnamDay(deadline.startsAt) : "", endsOn: deadline ? toVietnamDay(deadline.endsAt) : "" };
+              return { phase, startsOn: deadline?.startsAt ? formatVietnamDate(deadline.startsAt) : "", endsOn: deadline ? formatVietnamDate(deadline.endsAt) : "" };
             })}
           />
         )}
