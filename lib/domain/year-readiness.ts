@@ -147,6 +147,19 @@ export function checkStartingExplanation(facts: StartingExplanationFacts): Readi
 }
 
 /**
+ * Opening a year's work (leaving SETUP, or reopening a finalized year) while another year is
+ * open: the workspaces show one year at a time — the latest one between SELF_ASSESSMENT and
+ * FINALIZED (lib/services/get-open-year.ts) — so the other year's agencies and appraisers would
+ * silently lose theirs. `others`: the other years in SELF_ASSESSMENT, APPRAISAL or EXPLANATION.
+ */
+export function checkOneOpenYear(others: readonly { year: number; phase: keyof typeof vi.labels.yearPhase }[]): ReadinessProblem[] {
+  return others.map((other) => ({
+    subject: interpolate(vi.adminYears.yearTitle, { year: other.year }),
+    message: interpolate(vi.adminYears.problems.otherYearOpen, { phase: vi.labels.yearPhase[other.phase] }),
+  }));
+}
+
+/**
  * APPRAISAL → SELF_ASSESSMENT (a reopening): the self-assessment deadline must lie ahead, or
  * reopening would give the agencies nothing — their window is closed by the deadline either way.
  */

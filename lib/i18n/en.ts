@@ -619,6 +619,7 @@ export const en: Translation<Messages> = {
       selfAssessmentDeadlineNotPassed: "The self-assessment deadline ({date}) has not passed and {n} agencies have not submitted: {agencies}.",
       extensionRunning: "Self-assessment extended until {date}; moving to the explanation phase would end the extension.",
       reopenSelfAssessmentDeadline: "The self-assessment deadline ({date}) has passed: set a new one before reopening the self-assessment.",
+      otherYearOpen: "It is in the {phase} phase. The workspaces open one year at a time: finalize that year first.",
       deadlinesSubject: "Deadlines",
     },
     deadlineProblems: {

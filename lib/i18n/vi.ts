@@ -618,6 +618,7 @@ export const vi = {
       selfAssessmentDeadlineNotPassed: "Hạn tự đánh giá ({date}) chưa qua và còn {n} đơn vị chưa gửi kết quả tự đánh giá: {agencies}.",
       extensionRunning: "Được gia hạn tự đánh giá đến {date}; chuyển sang giai đoạn giải trình sẽ chấm dứt gia hạn này.",
       reopenSelfAssessmentDeadline: "Hạn tự đánh giá ({date}) đã qua: đặt hạn mới trước khi mở lại giai đoạn tự đánh giá.",
+      otherYearOpen: "Đang ở giai đoạn {phase}. Các khu vực làm việc chỉ mở một kỳ đánh giá tại một thời điểm: hãy chốt kết quả kỳ đó trước.",
       deadlinesSubject: "Thời hạn",
     },
     deadlineProblems: {

@@ -9,6 +9,7 @@ import type { PrismaClient } from "@/lib/db/prisma";
 import { toThousandths } from "@/lib/domain/points";
 import {
   checkLeavingSetup,
+  checkOneOpenYear,
   checkReopeningSelfAssessment,
   checkStartingAppraisal,
   checkStartingExplanation,
@@ -54,6 +55,16 @@ async function deadlinesOf(tx: Prisma.TransactionClient, yearId: string) {
  */
 async function readinessProblems(tx: Prisma.TransactionClient, year: LockedYear, to: YearPhase, now: Date): Promise<ReadinessProblem[]> {
   const deadline = await deadlinesOf(tx, year.id);
+  const isOpening = (year.phase === "SETUP" && to === "SELF_ASSESSMENT") || (year.phase === "FINALIZED" && to === "EXPLANATION");
+  const otherOpen = isOpening
+    ? checkOneOpenYear(
+        await tx.assessmentYear.findMany({
+          where: { id: { not: year.id }, phase: { in: ["SELF_ASSESSMENT", "APPRAISAL", "EXPLANATION"] } },
+          orderBy: { year: "asc" },
+          select: { year: true, phase: true },
+        }),
+      )
+    : [];
   if (year.phase === "SETUP" && to === "SELF_ASSESSMENT") {
     const [settings, unitTypes] = await Promise.all([
       tx.assessmentYear.findUniqueOrThrow({ where: { id: year.id }, select: { maxBonusPoints: true, maxPenaltyPoints: true } }),
@@ -73,7 +84,7 @@ async function readinessProblems(tx: Prisma.TransactionClient, year: LockedYear,
         },
       }),
     ]);
-    return checkLeavingSetup({
+    const setup = checkLeavingSetup({
       year: year.year,
       maxBonusPoints: toThousandths(settings.maxBonusPoints.toFixed(3)),
       maxPenaltyPoints: toThousandths(settings.maxPenaltyPoints.toFixed(3)),
@@ -94,6 +105,7 @@ async function readinessProblems(tx: Prisma.TransactionClient, year: LockedYear,
       selfAssessmentDeadline: deadline("SELF_ASSESSMENT"),
       now,
     });
+    return [...setup, ...otherOpen];
   }
   if (year.phase === "SELF_ASSESSMENT" && to === "APPRAISAL") {
     // Expected to self-assess: the active agencies of every unit type that has a set this year.
@@ -125,7 +137,7 @@ async function readinessProblems(tx: Prisma.TransactionClient, year: LockedYear,
   if (year.phase === "APPRAISAL" && to === "SELF_ASSESSMENT") {
     return checkReopeningSelfAssessment({ selfAssessmentDeadline: deadline("SELF_ASSESSMENT"), now });
   }
-  return [];
+  return otherOpen;
 }
 
 /** Refuses a change the workflow does not allow, or one another page performs; null when allowed here. */
@@ -178,7 +190,8 @@ export type ChangedYearPhase = { phase: YearPhase; frozenCriteriaSets: number; c
  * administrators clicking at once change it once (the second gets STALE_VERSION): the workflow
  * (lib/domain/workflow.ts), then every data precondition (lib/domain/year-readiness.ts), all
  * listed in one VALIDATION_FAILED. Leaving SETUP freezes the year's criteria sets; reopening a
- * finalized year clears its computed results, stale until it is finalized again.
+ * finalized year clears its computed results, stale until it is finalized again. Both of these
+ * open a year's work, refused while another year is open (the workspaces show one year).
  * EXPLANATION → FINALIZED is finalizeYear's (year-results.ts) and FINALIZED → PUBLISHED the
  * publication's: both refused here with WRONG_PHASE.
  */

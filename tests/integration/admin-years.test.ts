@@ -29,6 +29,12 @@ const communesId = await unitTypeId("ubnd-cap-xa");
 
 const settings = { precision: 2, isSurveyIncluded: true, maxBonusPoints: "2", maxPenaltyPoints: "3" };
 
+/** The refusal of opening a year while another one is open (the workspaces show one year). */
+const otherYearOpen = (year: number, phase: string) => ({
+  path: `Kỳ đánh giá năm ${year}`,
+  message: `Đang ở giai đoạn ${phase}. Các khu vực làm việc chỉ mở một kỳ đánh giá tại một thời điểm: hãy chốt kết quả kỳ đó trước.`,
+});
+
 /** Everything about a year that a refused call must leave as it was. */
 async function yearState(id: string) {
   const [year, deadlines, bands, sets, events] = await Promise.all([
@@ -350,10 +356,11 @@ describe("changeYearPhase: SETUP → SELF_ASSESSMENT", () => {
     const expected = {
       ok: false,
       code: "VALIDATION_FAILED",
-      message: "Chưa thể chuyển sang giai đoạn Tự đánh giá: còn 2 vấn đề cần xử lý.",
+      message: "Chưa thể chuyển sang giai đoạn Tự đánh giá: còn 3 vấn đề cần xử lý.",
       issues: [
         { path: "Sở, ban, ngành", message: `Chưa có bộ chỉ số năm 2027 cho ${activeDepartments} đơn vị đang hoạt động của khối.` },
         { path: "UBND cấp xã", message: `Chưa có bộ chỉ số năm 2027 cho ${activeCommunes} đơn vị đang hoạt động của khối.` },
+        otherYearOpen(2026, "Tự đánh giá"),
       ],
     };
     expect(await changeYearPhase(prisma, adminId, { yearId: id, from: "SETUP", to: "SELF_ASSESSMENT" }, NOW)).toEqual(expected);
@@ -384,7 +391,7 @@ describe("changeYearPhase: SETUP → SELF_ASSESSMENT", () => {
     expect(refused).toEqual({
       ok: false,
       code: "VALIDATION_FAILED",
-      message: "Chưa thể chuyển sang giai đoạn Tự đánh giá: còn 3 vấn đề cần xử lý.",
+      message: "Chưa thể chuyển sang giai đoạn Tự đánh giá: còn 4 vấn đề cần xử lý.",
       issues: [
         { path: "Sở, ban, ngành", message: `Các tiêu chí chưa có đơn vị thẩm định: ${leaf.code}.` },
         {
@@ -392,6 +399,7 @@ describe("changeYearPhase: SETUP → SELF_ASSESSMENT", () => {
           message: `Tổng điểm tối đa của bộ chỉ số là ${communesSet.totalMaxPoints.plus(1).toString().replace(".", ",")} nhưng tổng các lĩnh vực là ${communesSet.totalMaxPoints.toString().replace(".", ",")}.`,
         },
         { path: "UBND cấp xã", message: "Xếp loại: Các mức xếp loại phải phủ từ 0%: mức thấp nhất cần có ngưỡng dưới 0%." },
+        otherYearOpen(2026, "Tự đánh giá"),
       ],
     });
     expect(await yearState(id)).toEqual(before);
@@ -409,6 +417,9 @@ describe("changeYearPhase: SETUP → SELF_ASSESSMENT", () => {
         ],
       }),
     ).toMatchObject({ ok: true });
+    // As if 2026 were finalized; put back below, for the phase changes of 2026 further down.
+    const id2026 = await yearId(2026);
+    await prisma.assessmentYear.update({ where: { id: id2026 }, data: { phase: "FINALIZED" } });
     expect(await previewYearPhaseChange(prisma, adminId, { yearId: id, to: "SELF_ASSESSMENT" }, NOW)).toEqual({ ok: true, value: { from: "SETUP", to: "SELF_ASSESSMENT", problems: [] } });
 
     // Two administrators click at once: the year changes once, the second is told it moved.
@@ -431,6 +442,7 @@ describe("changeYearPhase: SETUP → SELF_ASSESSMENT", () => {
     ]);
     // The settings are now the year's as announced.
     expect(await updateYearSettings(prisma, adminId, { yearId: id, ...settings })).toMatchObject({ ok: false, code: "WRONG_PHASE" });
+    await prisma.assessmentYear.update({ where: { id: id2026 }, data: { phase: "SELF_ASSESSMENT" } });
   });
 
   it("needs a self-assessment deadline still ahead", async () => {
@@ -441,14 +453,15 @@ describe("changeYearPhase: SETUP → SELF_ASSESSMENT", () => {
     for (const unitType of [departmentsId, communesId]) {
       expect(await saveGradingBands(prisma, adminId, { yearId: id, unitTypeId: unitType, bands: [{ label: "Đạt", minPercent: "0" }] })).toMatchObject({ ok: true });
     }
+    const open = [otherYearOpen(2026, "Tự đánh giá"), otherYearOpen(2027, "Tự đánh giá")];
     expect(await changeYearPhase(prisma, adminId, { yearId: id, from: "SETUP", to: "SELF_ASSESSMENT" }, NOW)).toMatchObject({
       code: "VALIDATION_FAILED",
-      issues: [{ path: "Thời hạn", message: "Chưa đặt hạn kết thúc giai đoạn Tự đánh giá." }],
+      issues: [{ path: "Thời hạn", message: "Chưa đặt hạn kết thúc giai đoạn Tự đánh giá." }, ...open],
     });
     expect(await savePhaseDeadlines(prisma, adminId, { yearId: id, deadlines: { SELF_ASSESSMENT: { endsOn: "2026-11-30" } } })).toMatchObject({ ok: true });
     expect(await changeYearPhase(prisma, adminId, { yearId: id, from: "SETUP", to: "SELF_ASSESSMENT" }, NOW)).toMatchObject({
       code: "VALIDATION_FAILED",
-      issues: [{ path: "Thời hạn", message: "Hạn tự đánh giá (30/11/2026) đã qua: đặt hạn mới trước khi mở tự đánh giá." }],
+      issues: [{ path: "Thời hạn", message: "Hạn tự đánh giá (30/11/2026) đã qua: đặt hạn mới trước khi mở tự đánh giá." }, ...open],
     });
     expect((await yearState(id)).year.phase).toBe("SETUP");
   });
@@ -578,6 +591,13 @@ describe("changeYearPhase: through appraisal and explanation (2026)", () => {
     const results = await prisma.result.count({ where: { yearId: id2024 } });
     expect(results).toBeGreaterThan(0);
     await prisma.assessmentYear.update({ where: { id: id2024 }, data: { phase: "FINALIZED" } });
+    // While 2026 and 2027 are open, reopening 2024 would hide it from the workspaces.
+    expect(await changeYearPhase(prisma, adminId, { yearId: id2024, from: "FINALIZED", to: "EXPLANATION", reason: "Sai sót điểm của một đơn vị" }, NOW)).toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [otherYearOpen(2026, "Thẩm định"), otherYearOpen(2027, "Tự đánh giá")],
+    });
+    expect(await prisma.result.count({ where: { yearId: id2024 } })).toBe(results);
+    await prisma.assessmentYear.updateMany({ where: { year: { in: [2026, 2027] } }, data: { phase: "FINALIZED" } });
     expect(await changeYearPhase(prisma, adminId, { yearId: id2024, from: "FINALIZED", to: "PUBLISHED" }, NOW)).toEqual({
       ok: false,
       code: "WRONG_PHASE",

@@ -7,6 +7,7 @@ import type { CriterionDefinition } from "@/lib/domain/criteria-tree";
 import { toThousandths } from "@/lib/domain/points";
 import {
   checkLeavingSetup,
+  checkOneOpenYear,
   checkReopeningSelfAssessment,
   checkStartingAppraisal,
   checkStartingExplanation,
@@ -151,6 +152,15 @@ describe("checkReopeningSelfAssessment", () => {
     expect(checkReopeningSelfAssessment({ selfAssessmentDeadline: deadline, now: new Date("2027-01-10T08:00:00+07:00") })).toEqual([]);
     expect(checkReopeningSelfAssessment({ selfAssessmentDeadline: deadline, now: new Date("2027-01-20T08:00:00+07:00") })).toEqual([
       { subject: "Thời hạn", message: "Hạn tự đánh giá (15/01/2027) đã qua: đặt hạn mới trước khi mở lại giai đoạn tự đánh giá." },
+    ]);
+  });
+});
+
+describe("checkOneOpenYear", () => {
+  it("names every other open year: the workspaces show only one", () => {
+    expect(checkOneOpenYear([])).toEqual([]);
+    expect(checkOneOpenYear([{ year: 2026, phase: "APPRAISAL" }])).toEqual([
+      { subject: "Kỳ đánh giá năm 2026", message: "Đang ở giai đoạn Thẩm định. Các khu vực làm việc chỉ mở một kỳ đánh giá tại một thời điểm: hãy chốt kết quả kỳ đó trước." },
     ]);
   });
 });
