@@ -1,0 +1,24 @@
+import type { PrismaClient } from "@/lib/db/prisma";
+
+/**
+ * Gives a seeded year the state finalizeYear leaves (tests/integration/year-results.test.ts checks
+ * finalizeYear itself): FINALIZED, with a copy of another year's stored Results. The seed's open
+ * year has no finalized assessments to compute from, and the copy has known figures: the earlier
+ * year's announcement.
+ */
+export async function finalizeWithResultsOf(prisma: PrismaClient, target: number, source: number): Promise<string> {
+  const [from, to] = await Promise.all([
+    prisma.assessmentYear.findUniqueOrThrow({ where: { year: source }, select: { id: true } }),
+    prisma.assessmentYear.findUniqueOrThrow({ where: { year: target }, select: { id: true } }),
+  ]);
+  const results = await prisma.result.findMany({
+    where: { yearId: from.id },
+    select: {
+      agencyId: true, unitTypeId: true, totalPoints: true, maxPoints: true, surveyPoints: true, bonusPoints: true, penaltyPoints: true,
+      indexPercent: true, rank: true, rankedCount: true, bandLabel: true, rankChange: true, computedAt: true,
+    },
+  });
+  await prisma.result.createMany({ data: results.map((result) => ({ ...result, yearId: to.id })) });
+  await prisma.assessmentYear.update({ where: { id: to.id }, data: { phase: "FINALIZED" } });
+  return to.id;
+}
