@@ -72,16 +72,16 @@ export function vietnamToday(now: Date): Date {
  * Why an issue date is refused, as the form shows it; null when it is acceptable.
  * - Not after today: the administrator publishes an announcement already signed, never ahead of it
  *   (a future date would also show the public a document that does not exist yet).
- * - Not before 31/12 of the assessed year: the index scores the whole calendar year, so its
- *   results cannot be announced before the year is over (provinces announce in the first months of
- *   the next year; the last day itself is allowed for a province that closes its year early).
+ * - Not before the day the year's results were computed and stored (finalized): an announcement
+ *   publishes results that exist. (Not "after 31/12": some provinces close the assessed period in
+ *   November and announce in December of the same year.)
  * - A correction not before the announcement it corrects: it answers that document.
  */
-export function checkIssuedOn(issuedOn: Date, rules: { year: number; now: Date; notBefore?: Date | null }): string | null {
+export function checkIssuedOn(issuedOn: Date, rules: { resultsComputedAt: Date | null; now: Date; notBefore?: Date | null }): string | null {
   const today = vietnamToday(rules.now);
   if (issuedOn.getTime() > today.getTime()) return interpolate(errors.dateInFuture, { today: formatDate(today) });
-  const yearEnd = new Date(Date.UTC(rules.year, 11, 31));
-  if (issuedOn.getTime() < yearEnd.getTime()) return interpolate(errors.dateBeforeYearEnd, { yearEnd: formatDate(yearEnd) });
+  const finalizedOn = rules.resultsComputedAt ? vietnamToday(rules.resultsComputedAt) : null;
+  if (finalizedOn && issuedOn.getTime() < finalizedOn.getTime()) return interpolate(errors.dateBeforeFinalized, { date: formatDate(finalizedOn) });
   if (rules.notBefore && issuedOn.getTime() < rules.notBefore.getTime()) {
     return interpolate(errors.dateBeforeSuperseded, { date: formatDate(rules.notBefore) });
   }

@@ -577,7 +577,7 @@ export const en: Translation<Messages> = {
       numberFormat: "The announcement number must read “number/symbol”, e.g. 35/TB-UBND or 12/2025/QĐ-UBND.",
       dateFormat: "The issue date must be day/month/year, e.g. 28/02/2025.",
       dateInFuture: "The issue date cannot be after today ({today}).",
-      dateBeforeYearEnd: "The issue date cannot be before the end of the assessed year ({yearEnd}).",
+      dateBeforeFinalized: "The issue date cannot be before the day the year's results were finalized ({date}).",
       dateBeforeSuperseded: "A correction cannot be dated before the announcement it corrects ({date}).",
       noteTooLong: "The note is at most 2000 characters.",
       correctionNoteRequired: "Say what the correction changes (at least 10 characters).",

@@ -575,7 +575,7 @@ export const vi = {
       numberFormat: "Số thông báo chưa đúng dạng “số/ký hiệu”, ví dụ: 35/TB-UBND hoặc 12/2025/QĐ-UBND.",
       dateFormat: "Ngày ban hành phải có dạng ngày/tháng/năm, ví dụ: 28/02/2025.",
       dateInFuture: "Ngày ban hành không được sau ngày hôm nay ({today}).",
-      dateBeforeYearEnd: "Ngày ban hành không được trước ngày kết thúc năm đánh giá ({yearEnd}).",
+      dateBeforeFinalized: "Ngày ban hành không được trước ngày kết quả của năm được chốt ({date}).",
       dateBeforeSuperseded: "Ngày ban hành của thông báo đính chính không được trước ngày của thông báo được đính chính ({date}).",
       noteTooLong: "Ghi chú dài tối đa 2000 ký tự.",
       correctionNoteRequired: "Ghi rõ nội dung đính chính (ít nhất 10 ký tự).",

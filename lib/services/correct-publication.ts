@@ -14,7 +14,7 @@ import { vi } from "@/lib/i18n/vi";
 import { appendAuditEvent } from "./audit";
 import { lockYear, type PublishedAnnouncement } from "./publish-year";
 import { failure, success, validationFailure, type ServiceResult } from "./service-result";
-import { buildYearSnapshot } from "./year-snapshot";
+import { buildYearSnapshot, resultsComputedAt } from "./year-snapshot";
 
 const text = vi.adminPublication;
 
@@ -79,7 +79,7 @@ export async function correctPublication(
         if (!seen) return failure("NOT_FOUND");
         return failure("STALE_VERSION", { message: interpolate(text.errors.supersededMeanwhile, { number: current.number }) });
       }
-      const dateProblem = checkIssuedOn(issuedOn, { year: year.year, now, notBefore: current.issuedOn });
+      const dateProblem = checkIssuedOn(issuedOn, { resultsComputedAt: await resultsComputedAt(tx, yearId), now, notBefore: current.issuedOn });
       if (dateProblem) return failure("VALIDATION_FAILED", { issues: [{ path: "issuedOn", message: dateProblem }] });
 
       const previous = ZPublicationSnapshot.parse(current.snapshot);

@@ -13,7 +13,7 @@ import { vi } from "@/lib/i18n/vi";
 
 import { appendAuditEvent } from "./audit";
 import { failure, success, validationFailure, type ServiceResult } from "./service-result";
-import { buildYearSnapshot } from "./year-snapshot";
+import { buildYearSnapshot, resultsComputedAt } from "./year-snapshot";
 
 const text = vi.adminPublication;
 
@@ -77,7 +77,7 @@ export async function publishYear(
       if (year.phase !== "FINALIZED" || !checkYearPhaseChange(year.phase, "PUBLISHED").ok) {
         return failure("WRONG_PHASE", { message: interpolate(text.errors.notFinalized, { phase: vi.labels.yearPhase[year.phase] }) });
       }
-      const dateProblem = checkIssuedOn(issuedOn, { year: year.year, now });
+      const dateProblem = checkIssuedOn(issuedOn, { resultsComputedAt: await resultsComputedAt(tx, yearId), now });
       if (dateProblem) return failure("VALIDATION_FAILED", { issues: [{ path: "issuedOn", message: dateProblem }] });
 
       const snapshot = await buildYearSnapshot(tx, yearId);

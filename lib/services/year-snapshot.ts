@@ -53,3 +53,10 @@ export async function buildYearSnapshot(tx: Prisma.TransactionClient, yearId: st
     unitTypes: [...unitTypes.values()].sort((a, b) => a.sortOrder - b.sortOrder || a.unitTypeName.localeCompare(b.unitTypeName, "vi")),
   });
 }
+
+
+/** When the year's results were last computed and stored (finalizeYear), or null without results. */
+export async function resultsComputedAt(tx: Prisma.TransactionClient, yearId: string): Promise<Date | null> {
+  const latest = await tx.result.aggregate({ where: { yearId }, _max: { computedAt: true } });
+  return latest._max.computedAt;
+}

@@ -89,8 +89,9 @@ describe("refusals, each with nothing saved", () => {
     expect(await issuesOf({ issuedOn: "2027-03-03" })).toEqual([{ path: "issuedOn", message: "Ngày ban hành phải có dạng ngày/tháng/năm, ví dụ: 28/02/2025." }]);
     expect(await issuesOf({ issuedOn: "30/02/2027" })).toEqual([{ path: "issuedOn", message: "Ngày ban hành phải có dạng ngày/tháng/năm, ví dụ: 28/02/2025." }]);
     expect(await issuesOf({ issuedOn: "06/03/2027" })).toEqual([{ path: "issuedOn", message: "Ngày ban hành không được sau ngày hôm nay (05/03/2027)." }]);
-    expect(await issuesOf({ issuedOn: "30/12/2026" })).toEqual([
-      { path: "issuedOn", message: "Ngày ban hành không được trước ngày kết thúc năm đánh giá (31/12/2026)." },
+    // finalizeWithResultsOf stored the results on 20/02/2027: no announcement before that day.
+    expect(await issuesOf({ issuedOn: "19/02/2027" })).toEqual([
+      { path: "issuedOn", message: "Ngày ban hành không được trước ngày kết quả của năm được chốt (20/02/2027)." },
     ]);
     expect(await issuesOf({ note: "x".repeat(2001) })).toEqual([{ path: "note", message: "Ghi chú dài tối đa 2000 ký tự." }]);
     expect(await state()).toEqual(before);

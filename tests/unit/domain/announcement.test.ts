@@ -55,27 +55,39 @@ describe("vietnamToday", () => {
 
 describe("checkIssuedOn", () => {
   const now = new Date("2026-03-06T09:00:00+07:00");
+  // finalizeYear stored the 2025 results on 20/02/2026 at 23:30 in Hà Nội (16:30 UTC).
+  const resultsComputedAt = new Date("2026-02-20T16:30:00Z");
 
-  it("accepts today, the year's last day and anything between", () => {
-    expect(checkIssuedOn(utcDay("2026-03-06"), { year: 2025, now })).toBeNull();
-    expect(checkIssuedOn(utcDay("2025-12-31"), { year: 2025, now })).toBeNull();
+  it("accepts today, the day the results were finalized and anything between", () => {
+    expect(checkIssuedOn(utcDay("2026-03-06"), { resultsComputedAt, now })).toBeNull();
+    expect(checkIssuedOn(utcDay("2026-02-20"), { resultsComputedAt, now })).toBeNull();
   });
 
-  it("refuses tomorrow, and a day before the assessed year ended", () => {
-    expect(checkIssuedOn(utcDay("2026-03-07"), { year: 2025, now })).toBe("Ngày ban hành không được sau ngày hôm nay (06/03/2026).");
-    expect(checkIssuedOn(utcDay("2025-12-30"), { year: 2025, now })).toBe("Ngày ban hành không được trước ngày kết thúc năm đánh giá (31/12/2025).");
+  it("refuses tomorrow, and a day before the results were finalized (in Vietnam time)", () => {
+    expect(checkIssuedOn(utcDay("2026-03-07"), { resultsComputedAt, now })).toBe("Ngày ban hành không được sau ngày hôm nay (06/03/2026).");
+    expect(checkIssuedOn(utcDay("2026-02-19"), { resultsComputedAt, now })).toBe("Ngày ban hành không được trước ngày kết quả của năm được chốt (20/02/2026).");
+    // 23:30 on 20/02 in Hà Nội is still 20/02 there even though 21/02 is near: the day is Vietnam's.
+    expect(checkIssuedOn(utcDay("2026-02-21"), { resultsComputedAt: new Date("2026-02-21T16:59:00Z"), now })).toBeNull();
+    expect(checkIssuedOn(utcDay("2026-02-21"), { resultsComputedAt: new Date("2026-02-21T17:00:00Z"), now })).toBe(
+      "Ngày ban hành không được trước ngày kết quả của năm được chốt (22/02/2026).",
+    );
+  });
+
+  it("allows an announcement in the assessed year itself, once its results exist (a period closed in November)", () => {
+    const december = new Date("2026-12-10T09:00:00+07:00");
+    expect(checkIssuedOn(utcDay("2026-12-05"), { resultsComputedAt: new Date("2026-12-04T03:00:00Z"), now: december })).toBeNull();
   });
 
   it("refuses a correction dated before the announcement it corrects, and accepts the same day", () => {
     const notBefore = utcDay("2026-02-28");
-    expect(checkIssuedOn(utcDay("2026-02-27"), { year: 2025, now, notBefore })).toBe(
+    expect(checkIssuedOn(utcDay("2026-02-27"), { resultsComputedAt, now, notBefore })).toBe(
       "Ngày ban hành của thông báo đính chính không được trước ngày của thông báo được đính chính (28/02/2026).",
     );
-    expect(checkIssuedOn(utcDay("2026-02-28"), { year: 2025, now, notBefore })).toBeNull();
+    expect(checkIssuedOn(utcDay("2026-02-28"), { resultsComputedAt, now, notBefore })).toBeNull();
   });
 
   it("takes today in Vietnam: just after midnight there, the UTC date is still yesterday", () => {
-    expect(checkIssuedOn(utcDay("2026-03-07"), { year: 2025, now: new Date("2026-03-07T00:30:00+07:00") })).toBeNull();
+    expect(checkIssuedOn(utcDay("2026-03-07"), { resultsComputedAt, now: new Date("2026-03-07T00:30:00+07:00") })).toBeNull();
   });
 });
 
