@@ -25,7 +25,9 @@ export function YearPhaseActions({ yearId, year, from, forward, reopenTo }: { ye
           <Link href="/tham-dinh/ket-qua" className="font-semibold text-brand-700 underline">{text.phase.finalizeLink}</Link>
         </p>
       ) : forward.to === "PUBLISHED" ? (
-        <p>{text.phase.publishNote}</p>
+        <p>
+          <Link href={`/quan-tri/cong-bo/${year}`} className="font-semibold text-brand-700 underline">{text.phase.publishLink}</Link>
+        </p>
       ) : (
         <MoveForward yearId={yearId} year={year} from={from} forward={forward} />
       )}
