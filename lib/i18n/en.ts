@@ -486,4 +486,9 @@ export const en: Translation<Messages> = {
     retry: "Try again",
     loading: "Loading…",
   },
+  adminCriteria: {
+    problems: {
+      MISSING_APPRAISER_UNIT: "Criterion {code} has no appraiser unit.",
+    },
+  },
 };

@@ -484,6 +484,11 @@ export const vi = {
     retry: "Thử lại",
     loading: "Đang tải…",
   },
+  adminCriteria: {
+    problems: {
+      MISSING_APPRAISER_UNIT: "Tiêu chí {code} chưa có đơn vị thẩm định.",
+    },
+  },
 } as const;
 
 export type Messages = typeof vi;
