@@ -196,7 +196,7 @@ export async function replaceCriteria(tx: Tx, criteriaSetId: string, desired: re
 
 function isChanged(before: FlatCriterion, after: FlatCriterion): boolean {
   const comparable = (criterion: FlatCriterion) =>
-    JSON.stringify([
+    canonicalJson([
       criterion.code,
       criterion.parentCode,
       criterion.title,
@@ -208,6 +208,13 @@ function isChanged(before: FlatCriterion, after: FlatCriterion): boolean {
       criterion.appraiserUnitId,
     ]);
   return comparable(before) !== comparable(after);
+}
+
+/** JSON with object keys sorted: PostgreSQL's jsonb gives stored params back in its own key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
+  );
 }
 
 /** Summary of a set for an audit event's before/after. */

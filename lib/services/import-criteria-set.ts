@@ -120,15 +120,24 @@ async function prepareImport(db: PrismaClient, actorId: string | null | undefine
   const units = await db.appraiserUnit.findMany({ select: { id: true, name: true } });
   const checked = checkImportedCriteria(read.rows, {
     appraiserUnits: units,
-    totalMaxPoints: read.totalMaxPoints ?? undefined,
+    totalMaxPoints: read.totalMaxPoints !== null ? safeThousandths(read.totalMaxPoints) : undefined,
     ...yearCaps(set.year),
     readProblems: read.problems,
     columnName: format === "JSON" ? (column) => column : templateHeader,
   });
   // A read failure of the whole file (not JSON, wrong columns…) says it all: the rule checks of an empty list would add noise.
   const problems = read.rows.length === 0 && read.problems.length > 0 ? read.problems : checked.problems;
-  const totalMaxPoints = read.totalMaxPoints !== null ? toThousandths(read.totalMaxPoints) : checked.criteria.filter((criterion) => criterion.section === "MAIN" && !criterion.parentCode).reduce((sum, criterion) => sum + criterion.maxPoints, 0);
+  const totalMaxPoints = read.totalMaxPoints !== null ? safeThousandths(read.totalMaxPoints) : checked.criteria.filter((criterion) => criterion.section === "MAIN" && !criterion.parentCode).reduce((sum, criterion) => sum + criterion.maxPoints, 0);
   return success({ actor, set, format, fileName, rowCount: read.rows.length, problems, rows: read.rows, criteria: checked.criteria, totalMaxPoints });
+}
+
+/** The zod schema allows at most 3 decimals; NaN otherwise, which the checks report. */
+function safeThousandths(points: number): number {
+  try {
+    return toThousandths(points);
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function formatOf(fileName: string): ImportFormat | null {
