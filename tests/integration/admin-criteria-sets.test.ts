@@ -61,7 +61,7 @@ async function editorInput(criteriaSetId: string) {
     expectedUpdatedAt: set.updatedAt.toISOString(),
     title: set.title,
     totalMaxPoints: Number(set.totalMaxPoints.toFixed(3)),
-    criteria: rows.map(({ parent, maxPoints, params, ...row }) => ({ ...row, parentCode: parent?.code ?? null, maxPoints: Number(maxPoints.toFixed(3)), params: params as Record<string, unknown> | null })),
+    criteria: rows.map(({ parent, maxPoints, params, id, ...row }) => ({ ...row, id: id as string | null, parentCode: parent?.code ?? null, maxPoints: Number(maxPoints.toFixed(3)), params: params as Record<string, unknown> | null })),
   };
 }
 type EditorInput = Awaited<ReturnType<typeof editorInput>>;
