@@ -3,15 +3,30 @@ import "server-only";
 import { z } from "zod";
 
 import type { PrismaClient } from "@/lib/db/prisma";
-import { checkImportedCriteria, criteriaFromJson, templateHeader, type ImportProblem, type PortableRow } from "@/lib/domain/criteria-set-document";
+import {
+  checkImportedCriteria,
+  criteriaFromJson,
+  criteriaFromTemplateRows,
+  MAX_CRITERIA,
+  TEMPLATE_COLUMNS,
+  templateHeader,
+  type ImportProblem,
+  type PortableRow,
+  type TemplateColumn,
+} from "@/lib/domain/criteria-set-document";
 import type { FlatCriterion } from "@/lib/domain/criteria-set-draft";
 import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { en } from "@/lib/i18n/en";
 import { interpolate } from "@/lib/i18n/format";
+import { readTable, type TableColumn } from "@/lib/imports/read-table";
 import { vi } from "@/lib/i18n/vi";
 
 import { appendAuditEvent } from "./audit";
 import { frozenRefusal, loadSetForAdmin, previewReplacement, replaceCriteria, setSummary, storedCriteriaOf, yearCaps, type AdminCriteriaSet, type ReplaceSummary } from "./criteria-set-storage";
 import { failure, success, validationFailure, type ServiceResult } from "./service-result";
+
+/** Without these a row means nothing; the others may be left out of a hand-made file (empty values). */
+const REQUIRED_COLUMNS = new Set<TemplateColumn>(["code", "title", "maxPoints", "method"]);
 
 /** An exported set is a few dozen kilobytes; this bounds what is read into memory. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -116,7 +131,7 @@ async function prepareImport(db: PrismaClient, actorId: string | null | undefine
   if (bytes.byteLength === 0) return fileProblem(text.emptyFile);
   if (bytes.byteLength > MAX_IMPORT_BYTES) return fileProblem(interpolate(text.fileTooLarge, { max: MAX_IMPORT_BYTES / 1024 / 1024 }));
 
-  const read = await readRows(format, bytes);
+  const read = await readRows(format, fileName, bytes);
   const units = await db.appraiserUnit.findMany({ select: { id: true, name: true } });
   const checked = checkImportedCriteria(read.rows, {
     appraiserUnits: units,
@@ -146,13 +161,24 @@ function formatOf(fileName: string): ImportFormat | null {
 }
 
 /** The file's criteria with their rows; the declared total only where the format has one (JSON). */
-async function readRows(format: ImportFormat, bytes: Uint8Array): Promise<{ rows: PortableRow[]; problems: ImportProblem[]; totalMaxPoints: number | null }> {
+async function readRows(format: ImportFormat, fileName: string, bytes: Uint8Array): Promise<{ rows: PortableRow[]; problems: ImportProblem[]; totalMaxPoints: number | null }> {
   if (format === "JSON") {
     const read = criteriaFromJson(new TextDecoder("utf-8").decode(bytes));
     return { rows: read.criteria, problems: read.problems, totalMaxPoints: read.document?.totalMaxPoints ?? null };
   }
-  return { rows: [], problems: [{ row: null, column: null, message: text.unsupportedFile }], totalMaxPoints: null };
+  const table = await readTable({ fileName, bytes }, { columns: TABLE_COLUMNS, maxRows: MAX_CRITERIA, maxBytes: MAX_IMPORT_BYTES });
+  if (!table.ok) return { rows: [], problems: [{ row: null, column: null, message: table.message }], totalMaxPoints: null };
+  const read = criteriaFromTemplateRows(table.rows);
+  return { rows: read.criteria, problems: read.problems, totalMaxPoints: null };
 }
+
+/** The template's columns for the shared reader; the English headers are accepted too. */
+const TABLE_COLUMNS: TableColumn[] = TEMPLATE_COLUMNS.map((column) => ({
+  key: column,
+  header: templateHeader(column),
+  aliases: [en.adminCriteria.template.columns[column]],
+  isRequired: REQUIRED_COLUMNS.has(column),
+}));
 
 function problemPlace(problem: ImportProblem): string {
   if (problem.row === null) return problem.column ?? "";

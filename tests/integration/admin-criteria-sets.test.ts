@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 
 import { criteriaSetWorkbook } from "@/lib/exports/criteria-set-xlsx";
@@ -215,8 +216,8 @@ describe("saving the editor's tree", () => {
         appraiserUnitId: kept.appraiserUnitId,
       });
     });
-    const movedId = byCode(original, "1.1.1").id;
-    const keptScoredIds = await prisma.criterion.findMany({ where: { criteriaSetId: set2027 }, select: { id: true } });
+    const movedId = byCode(original, "1.1.1").id as string;
+    const keptIds = await prisma.criterion.findMany({ where: { criteriaSetId: set2027 }, select: { id: true } });
     const saved = await saveCriteriaSet(prisma, adminId, input);
     if (!saved.ok) throw new Error(`${saved.message} ${JSON.stringify(saved.issues)}`);
     expect(saved.value).toMatchObject({ added: 1, removed: 1 });
@@ -227,7 +228,7 @@ describe("saving the editor's tree", () => {
     expect(tree.find((row) => row.code === "T9")).toMatchObject({ section: "BONUS", method: "BOOLEAN", maxPoints: "0.500", appraiserUnit: expect.any(String) });
     // The moved criterion kept its id under its new code.
     expect((await prisma.criterion.findUniqueOrThrow({ where: { id: movedId }, select: { code: true } })).code).toBe("1.1.2");
-    expect(await prisma.criterion.count({ where: { id: { in: keptScoredIds.map((row) => row.id) } } })).toBe(keptScoredIds.length - 1);
+    expect(await prisma.criterion.count({ where: { id: { in: keptIds.map((row) => row.id) } } })).toBe(keptIds.length - 1);
     expect((await prisma.criteriaSet.findUniqueOrThrow({ where: { id: set2027 }, select: { title: true } })).title).toBe(input.title);
 
     const events = await eventsOf(set2027);
@@ -407,5 +408,85 @@ describe("JSON round trip and import", () => {
     expect(await problems("a.json", "{ broken")).toEqual([{ row: null, column: null, message: "Tệp không phải JSON hợp lệ." }]);
     expect(await problems("a.json", "")).toEqual([{ row: null, column: null, message: "Tệp rỗng." }]);
     expect(await problems("a.pdf", "%PDF")).toEqual([{ row: null, column: null, message: "Chỉ nhập được tệp .xlsx, .csv hoặc .json." }]);
+  });
+});
+
+describe("XLSX round trip and import", () => {
+  async function exportedWorkbook() {
+    const exported = await exportCriteriaSet(prisma, adminId, { criteriaSetId: set2026.id });
+    if (!exported.ok) throw new Error(exported.message);
+    return new Uint8Array(await criteriaSetWorkbook(exported.value.document));
+  }
+  /** The exported workbook with some cells changed (row 1 is the header; columns by header). */
+  async function edited(change: (sheet: ExcelJS.Worksheet, cell: (code: string, header: string) => ExcelJS.Cell) => void) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportedWorkbook()).buffer as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ""));
+    const rowOf = new Map<string, number>();
+    sheet.eachRow((row, rowNumber) => rowOf.set(String(row.getCell(1).value), rowNumber));
+    change(sheet, (code, header) => sheet.getRow(rowOf.get(code)!).getCell(headers.indexOf(header)));
+    return { bytes: new Uint8Array(await workbook.xlsx.writeBuffer()), rowOf };
+  }
+
+  it("exports the seeded 2026 departments set to XLSX and imports it into another year and unit type: the same tree", async () => {
+    const unitType = await prisma.unitType.findUniqueOrThrow({ where: { code: "don-vi-su-nghiep" }, select: { id: true } });
+    const created = await createCriteriaSet(prisma, adminId, { yearId: year2027.id, unitTypeId: unitType.id, source: "EMPTY" });
+    if (!created.ok) throw new Error(created.message);
+    const target = created.value.criteriaSetId;
+    const file = { criteriaSetId: target, fileName: "bo-chi-so-2026-so-ban-nganh.xlsx", bytes: await exportedWorkbook() };
+    const source = await treeOf(set2026.id);
+
+    const preview = await previewCriteriaSetImport(prisma, adminId, file);
+    expect(preview).toMatchObject({ ok: true, value: { format: "XLSX", rowCount: source.length, problems: [], changes: { criteriaCount: source.length, totalMaxPoints: "100.000" } } });
+    const applied = await applyCriteriaSetImport(prisma, adminId, file);
+    expect(applied).toMatchObject({ ok: true, value: { criteriaCount: source.length } });
+    expect(await treeOf(target)).toEqual(source);
+    expect((await prisma.criteriaSet.findUniqueOrThrow({ where: { id: target }, select: { totalMaxPoints: true } })).totalMaxPoints.toFixed(3)).toBe("100.000");
+    expect((await eventsOf(target)).at(-1)).toMatchObject({ type: "CRITERIA_SET_IMPORTED", after: { format: "XLSX", fileName: file.fileName } });
+  });
+
+  it("lists every row error with its row number and column header, and saves nothing", async () => {
+    const { bytes, rowOf } = await edited((_sheet, cell) => {
+      cell("1.1.1", "Điểm tối đa").value = "một";
+      cell("1.2", "Phương pháp chấm").value = "ĐOÁN";
+      cell("2.1.1", "Đơn vị thẩm định").value = null;
+      cell("3.5", "Tham số (JSON)").value = "{\"tiers\": [";
+      cell("4.1", "Yêu cầu tài liệu kiểm chứng").value = "Có thể";
+    });
+    const before = await treeOf(set2027);
+    const file = { criteriaSetId: set2027, fileName: "sua.xlsx", bytes };
+    const preview = await previewCriteriaSetImport(prisma, adminId, file);
+    if (!preview.ok) throw new Error(preview.message);
+    expect(preview.value.problems.map((problem) => [problem.row, problem.column, problem.message])).toEqual([
+      [rowOf.get("1.1.1"), "Điểm tối đa", "Không phải là số."],
+      [rowOf.get("1.2"), "Phương pháp chấm", expect.stringMatching(/^Phương pháp chấm không hợp lệ/)],
+      [rowOf.get("2.1.1"), "Đơn vị thẩm định", "Tiêu chí 2.1.1 chưa có đơn vị thẩm định."],
+      [rowOf.get("3.5"), "Tham số (JSON)", "Tham số không phải JSON hợp lệ."],
+      [rowOf.get("4.1"), "Yêu cầu tài liệu kiểm chứng", "Chỉ ghi Có hoặc Không."],
+    ]);
+    const applied = await applyCriteriaSetImport(prisma, adminId, file);
+    expect(applied).toMatchObject({ ok: false, code: "VALIDATION_FAILED", message: "Tệp còn 5 lỗi nên chưa được nhập." });
+    expect(applied.ok ? [] : applied.issues?.[0]).toEqual({ path: `Dòng ${rowOf.get("1.1.1")}, cột Điểm tối đa`, message: "Không phải là số." });
+    expect(await treeOf(set2027)).toEqual(before);
+  });
+
+  it("refuses a file the shared reader cannot read, with its message", async () => {
+    const { bytes } = await edited((sheet) => sheet.mergeCells("B3:B4"));
+    const preview = await previewCriteriaSetImport(prisma, adminId, { criteriaSetId: set2027, fileName: "gop.xlsx", bytes });
+    expect(preview).toMatchObject({ ok: true, value: { problems: [{ row: null, column: null, message: expect.stringMatching(/^Tệp có ô gộp \(B3, B4\)/) }], changes: null } });
+    const csv = new TextEncoder().encode("Mã;Tên\n1;Lĩnh vực\n");
+    const csvPreview = await previewCriteriaSetImport(prisma, adminId, { criteriaSetId: set2027, fileName: "sai-cot.csv", bytes: csv });
+    expect(csvPreview).toMatchObject({ ok: true, value: { problems: [{ row: null, message: expect.stringMatching(/^Thiếu cột/) }] } });
+  });
+
+  it("reads the same template saved as CSV", async () => {
+    const exported = await exportCriteriaSet(prisma, adminId, { criteriaSetId: set2026.id });
+    if (!exported.ok) throw new Error(exported.message);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportedWorkbook()).buffer as ArrayBuffer);
+    const csv = new Uint8Array(await workbook.csv.writeBuffer({ sheetId: workbook.worksheets[0]!.id }));
+    const preview = await previewCriteriaSetImport(prisma, adminId, { criteriaSetId: set2027, fileName: "bo-chi-so.csv", bytes: csv });
+    expect(preview).toMatchObject({ ok: true, value: { format: "CSV", problems: [], changes: { criteriaCount: exported.value.document.criteria.length } } });
   });
 });
