@@ -188,6 +188,16 @@ export function moveNodeTo(roots: readonly DraftNode[], key: string, parentKey: 
   return renumber(mapNodes(rest, parentKey, (target) => ({ ...target, method: null, children: [...target.children, node] })));
 }
 
+/**
+ * Moves a top-level item without children to the end of another section (a domain becomes a bonus
+ * item…). Unchanged for a nested node or one with children: bonus and penalty items are flat.
+ */
+export function changeSection(roots: readonly DraftNode[], key: string, section: CriterionSection): DraftNode[] {
+  const node = roots.find((root) => root.key === key);
+  if (!node || node.children.length > 0 || node.section === section) return [...roots];
+  return renumber([...roots.filter((root) => root.key !== key), { ...node, section }]);
+}
+
 export function findNode(roots: readonly DraftNode[], key: string): DraftNode | null {
   for (const node of roots) {
     if (node.key === key) return node;

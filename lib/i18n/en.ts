@@ -609,7 +609,7 @@ export const en: Translation<Messages> = {
       unknownAppraiserUnit: "There is no appraiser unit named \"{name}\".",
       unsupportedFile: "Only .xlsx, .csv or .json files can be imported.",
       emptyFile: "The file is empty.",
-      fileTooLarge: "The file is larger than {max} MB.",
+      fileTooLarge: "The file is larger than {max}.",
       notApplied: "The file still has {n} problems and was not imported.",
       row: "Row {row}",
       rowColumn: "Row {row}, column {column}",

@@ -607,7 +607,7 @@ export const vi = {
       unknownAppraiserUnit: "Không có đơn vị thẩm định tên \"{name}\".",
       unsupportedFile: "Chỉ nhập được tệp .xlsx, .csv hoặc .json.",
       emptyFile: "Tệp rỗng.",
-      fileTooLarge: "Tệp lớn hơn {max} MB.",
+      fileTooLarge: "Tệp lớn hơn {max}.",
       notApplied: "Tệp còn {n} lỗi nên chưa được nhập.",
       row: "Dòng {row}",
       rowColumn: "Dòng {row}, cột {column}",

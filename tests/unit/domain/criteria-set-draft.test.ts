@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { checkCriteriaSet } from "@/lib/domain/criteria-set-check";
 import {
   addNode,
+  changeSection,
   childrenSum,
   criteriaFromDraft,
   domainsSum,
@@ -150,5 +151,14 @@ describe("the editor's draft tree", () => {
     expect(result.ok ? [] : result.problems).toEqual([
       { code: "MISSING_APPRAISER_UNIT", criterionCode: "2.1", field: "appraiserUnit", message: "Tiêu chí 2.1 chưa có đơn vị thẩm định." },
     ]);
+  });
+
+  it("moves a top-level item without children to another section, and nothing else", () => {
+    const roots = draftFromCriteria(SET);
+    const moved = changeSection(roots, "id-T1", "PENALTY");
+    expect(codes(moved)).toEqual(["1<", "1.1<1", "1.2<1", "2<", "2.1<2", "P1<", "P2<", "P3<"]);
+    expect(findNode(moved, "id-T1")).toMatchObject({ section: "PENALTY", code: "P3" });
+    expect(codes(changeSection(roots, "id-1", "BONUS"))).toEqual(codes(roots));
+    expect(codes(changeSection(roots, "id-1.1", "BONUS"))).toEqual(codes(roots));
   });
 });
