@@ -310,7 +310,7 @@ function NodeItem({ node, depth, isFirst, isLast, context }: { node: DraftNode; 
               {interpolate(text.childrenSum, { sum: thousandthsText(running.sum), max: thousandthsText(running.max) })}
             </span>
           ) : null}
-          {problems.length > 0 ? <span className="ml-2 text-sm font-semibold text-red-800">({problems.length} ⚠)</span> : null}
+          {problems.length > 0 ? <span className="ml-2 whitespace-nowrap text-sm font-semibold text-red-800">{interpolate(text.nodeProblems, { n: problems.length })}</span> : null}
         </span>
         <span className="flex flex-wrap gap-1">
           <button type="button" className={BUTTON} aria-expanded={isOpen} aria-controls={`${node.key}-fields`} onClick={() => toggle(node.key)}>

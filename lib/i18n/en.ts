@@ -677,6 +677,7 @@ export const en: Translation<Messages> = {
       empty: "Nothing yet.",
       newTitle: "New criterion",
       childrenSum: "Children: {sum}/{max}",
+      nodeProblems: "{n} problems",
       parentNote: "This criterion has sub-criteria: its points are their sum, with no scoring method of its own.",
       fields: {
         code: "Code",

@@ -675,6 +675,7 @@ export const vi = {
       empty: "Chưa có mục nào.",
       newTitle: "Tiêu chí mới",
       childrenSum: "Tổng con: {sum}/{max}",
+      nodeProblems: "{n} lỗi",
       parentNote: "Tiêu chí này có tiêu chí con: điểm bằng tổng điểm các tiêu chí con, không có phương pháp chấm riêng.",
       fields: {
         code: "Mã",
