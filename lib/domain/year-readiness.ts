@@ -2,6 +2,7 @@ import { formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 
 import { validateBands, type TGradingBand } from "./bands";
+import { findCriteriaWithoutAppraiserUnit } from "./criteria-assignment";
 import { buildCriteriaTree, type CriterionDefinition } from "./criteria-tree";
 
 // What a year needs before it moves to its next phase (issue 7 item 1). The services gather the
@@ -11,24 +12,6 @@ import { buildCriteriaTree, type CriterionDefinition } from "./criteria-tree";
 
 /** One reason the year may not move yet: what it is about (a unit type, an agency, the deadlines) and why. */
 export type ReadinessProblem = { subject: string; message: string };
-
-export type AppraisedCriterion = Pick<CriterionDefinition, "code" | "parentCode" | "method"> & { appraiserUnitId: string | null };
-
-function isSurvey(method: unknown): boolean {
-  return typeof method === "object" && method !== null && (method as { method?: unknown }).method === "SURVEY";
-}
-
-/**
- * The codes, in set order, of the leaf criteria nobody would appraise: every leaf except SURVEY
- * ones (imported, never appraised) needs an appraiser unit, or its points could never be checked
- * and the appraisal of every agency would stall on it. Parents are sums and need none.
- */
-export function findCriteriaWithoutAppraiserUnit(criteria: readonly AppraisedCriterion[]): string[] {
-  const parents = new Set(criteria.map((criterion) => criterion.parentCode?.trim()).filter((code): code is string => Boolean(code)));
-  return criteria
-    .filter((criterion) => !parents.has(criterion.code.trim()) && !isSurvey(criterion.method) && criterion.appraiserUnitId === null)
-    .map((criterion) => criterion.code.trim());
-}
 
 export type UnitTypeSetup = {
   name: string;
@@ -79,8 +62,8 @@ export function checkLeavingSetup(facts: LeavingSetupFacts): ReadinessProblem[] 
         maxPenaltyPoints: facts.maxPenaltyPoints,
       });
       if (!built.ok) for (const problem of built.problems) add(problem.message);
-      const unassigned = findCriteriaWithoutAppraiserUnit(set.criteria);
-      if (unassigned.length > 0) add(interpolate(text.criteriaWithoutAppraiser, { codes: unassigned.join(", ") }));
+      const unassigned = findCriteriaWithoutAppraiserUnit(set.criteria.map((criterion) => ({ ...criterion, method: methodName(criterion.method) })));
+      if (unassigned.length > 0) add(interpolate(text.criteriaWithoutAppraiser, { codes: unassigned.map((problem) => problem.criterionCode).join(", ") }));
     }
     for (const problem of validateBands(unitType.bands)) add(interpolate(text.bands, { problem: problem.message }));
   }
@@ -167,4 +150,9 @@ export function checkReopeningSelfAssessment(facts: { selfAssessmentDeadline: Da
   const deadline = facts.selfAssessmentDeadline;
   if (deadline === null || deadline.getTime() > facts.now.getTime()) return [];
   return [{ subject: deadlinesSubject(), message: interpolate(vi.adminYears.problems.reopenSelfAssessmentDeadline, { date: formatVietnamDate(deadline) }) }];
+}
+
+/** The method's name of a stored `{ method, params }`, null for a parent (or anything else). */
+function methodName(method: unknown): string | null {
+  return typeof method === "object" && method !== null && typeof (method as { method?: unknown }).method === "string" ? (method as { method: string }).method : null;
 }

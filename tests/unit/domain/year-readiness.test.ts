@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-
 import { describe, expect, it } from "vitest";
 
 import type { CriterionDefinition } from "@/lib/domain/criteria-tree";
@@ -11,10 +8,8 @@ import {
   checkReopeningSelfAssessment,
   checkStartingAppraisal,
   checkStartingExplanation,
-  findCriteriaWithoutAppraiserUnit,
   type UnitTypeSetup,
 } from "@/lib/domain/year-readiness";
-import { convertCriteriaSet } from "@/prisma/seed/criteria-set-source";
 
 type Criterion = CriterionDefinition & { appraiserUnitId: string | null };
 
@@ -49,35 +44,6 @@ const departments = (overrides: Partial<UnitTypeSetup> = {}): UnitTypeSetup => (
 });
 const NOW = new Date("2026-12-01T09:00:00+07:00");
 const setupFacts = { year: 2026, maxBonusPoints: toThousandths(1), maxPenaltyPoints: toThousandths(1), selfAssessmentDeadline: new Date("2027-01-15T23:59:59.999+07:00"), now: NOW };
-
-describe("findCriteriaWithoutAppraiserUnit", () => {
-  it("names every leaf without an appraiser unit, in set order, leaving out parents and survey criteria", () => {
-    expect(findCriteriaWithoutAppraiserUnit(validSet)).toEqual([]);
-    expect(
-      findCriteriaWithoutAppraiserUnit([
-        criterion("1", null, 2, null, null),
-        criterion("1.1", "1", 1, yesNo, null),
-        criterion("1.2", "1", 1, yesNo, "stp"),
-        criterion("2", null, 1, survey, null),
-        criterion("3", null, 1, null, null),
-        criterion("P1", null, 1, { method: "DEDUCTION", params: { countLabel: "Số lần", pointsPerOccurrence: 0.5 } }, null, "PENALTY"),
-      ]),
-    ).toEqual(["1.1", "3", "P1"]);
-  });
-
-  it("finds none in the province's reference criteria sets, whose leaves each name the unit that appraises them", () => {
-    for (const fileName of ["criteria-set-departments.json", "criteria-set-communes.json"]) {
-      const source = JSON.parse(readFileSync(path.join(import.meta.dirname, "../../../prisma/seed-data", fileName), "utf8")) as unknown;
-      const set = convertCriteriaSet(source);
-      const criteria = set.criteria.map((node) => ({ ...node, appraiserUnitId: node.appraiserUnitName }));
-      expect(findCriteriaWithoutAppraiserUnit(criteria)).toEqual([]);
-      // And the rule bites on the same data: drop one leaf's unit.
-      const firstAppraised = criteria.findIndex((node) => node.appraiserUnitId !== null);
-      criteria[firstAppraised] = { ...criteria[firstAppraised]!, appraiserUnitId: null };
-      expect(findCriteriaWithoutAppraiserUnit(criteria)).toEqual([criteria[firstAppraised]!.code]);
-    }
-  });
-});
 
 describe("checkLeavingSetup", () => {
   it("passes a year whose assessed unit types have a valid set, assigned leaves and bands, with a deadline ahead", () => {
