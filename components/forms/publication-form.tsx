@@ -62,7 +62,7 @@ export function PublicationForm(props: PublicationFormProps) {
           aria-describedby={describedBy("issuedOn", true)}
           className="w-48 rounded border border-slate-300 px-3 py-2"
         />
-        <p id={id("issuedOn-hint")} className="text-sm text-slate-600">{interpolate(text.form.issuedOnHint, { year: props.year, nextYear: props.year + 1 })}</p>
+        <p id={id("issuedOn-hint")} className="text-sm text-slate-600">{interpolate(text.form.issuedOnHint, { nextYear: props.year + 1 })}</p>
         {errors.issuedOn ? <p id={id("issuedOn-error")} className="text-sm text-red-700">{errors.issuedOn}</p> : null}
       </div>
 

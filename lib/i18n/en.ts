@@ -918,7 +918,7 @@ export const en: Translation<Messages> = {
       number: "Announcement number",
       numberHint: "As Decree 30/2020/NĐ-CP writes it, e.g. 35/TB-UBND or 12/2025/QĐ-UBND.",
       issuedOn: "Issued on",
-      issuedOnHint: "Day/month/year, e.g. 28/02/{nextYear}. Not after today, not before 31/12/{year}.",
+      issuedOnHint: "Day/month/year, e.g. 28/02/{nextYear}. Not after today, not before the day the results were finalized.",
       note: "Note (optional)",
       correctionNote: "What this correction changes (required)",
       correctionNoteHint: "Say what this announcement corrects in announcement no. {number}.",

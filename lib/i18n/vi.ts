@@ -917,7 +917,7 @@ export const vi = {
       number: "Số thông báo",
       numberHint: "Theo Nghị định 30/2020/NĐ-CP, ví dụ: 35/TB-UBND hoặc 12/2025/QĐ-UBND.",
       issuedOn: "Ngày ban hành",
-      issuedOnHint: "Dạng ngày/tháng/năm, ví dụ: 28/02/{nextYear}. Không sau hôm nay, không trước 31/12/{year}.",
+      issuedOnHint: "Dạng ngày/tháng/năm, ví dụ: 28/02/{nextYear}. Không sau hôm nay, không trước ngày chốt kết quả của năm.",
       note: "Ghi chú (không bắt buộc)",
       correctionNote: "Nội dung đính chính (bắt buộc)",
       correctionNoteHint: "Ghi rõ thông báo này đính chính điều gì so với Thông báo số {number}.",
