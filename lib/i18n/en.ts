@@ -624,6 +624,7 @@ export const en: Translation<Messages> = {
         problems: "Errors",
       },
       newAgency: "(new)",
+      differs: "differs from the recomputed figure",
       apply: "Confirm and store {year} as a published year",
       applying: "Storing…",
       confirm: "Store {year}'s results as announced in {number}? {year} will be a published year.",

@@ -623,6 +623,7 @@ export const vi = {
         problems: "Lỗi",
       },
       newAgency: "(tạo mới)",
+      differs: "khác số liệu tính lại",
       apply: "Xác nhận và lưu năm {year} là năm đã công bố",
       applying: "Đang lưu…",
       confirm: "Lưu kết quả năm {year} theo thông báo {number}? Năm {year} sẽ ở trạng thái đã công bố.",

@@ -8,4 +8,6 @@ export type AdminSection = { path: string; title: (messages: Messages) => string
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: "/quan-tri/nguoi-dung", title: (m) => m.adminHome.sections.users, description: (m) => m.adminHome.sections.usersDescription },
+  { path: "/quan-tri/khao-sat", title: (m) => m.adminHome.sections.survey, description: (m) => m.adminHome.sections.surveyDescription },
+  { path: "/quan-tri/lich-su", title: (m) => m.adminHome.sections.history, description: (m) => m.adminHome.sections.historyDescription },
 ];
