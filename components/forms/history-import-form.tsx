@@ -130,12 +130,20 @@ export function HistoryImportForm({ unitTypes, maxYear }: { unitTypes: { id: str
           </div>
           <div className="space-y-1">
             <label htmlFor="history-number" className="block font-medium">{text.number}</label>
-            <input {...fieldProps("number")} type="text" required maxLength={100} placeholder={text.numberHint} className="w-full rounded border border-slate-300 px-3 py-2" />
+            <input {...fieldProps("number")} type="text" required maxLength={60} placeholder="35/TB-UBND" className="w-full rounded border border-slate-300 px-3 py-2" />
             {fieldError("number")}
           </div>
           <div className="space-y-1">
             <label htmlFor="history-issuedOn" className="block font-medium">{text.issuedOn}</label>
-            <input {...fieldProps("issuedOn")} type="date" required className="rounded border border-slate-300 px-3 py-2" />
+            <input
+              {...fieldProps("issuedOn")}
+              aria-describedby={[fieldProps("issuedOn")["aria-describedby"], "history-issuedOn-hint"].filter(Boolean).join(" ")}
+              required
+              inputMode="numeric"
+              placeholder="dd/mm/yyyy"
+              className="w-48 rounded border border-slate-300 px-3 py-2"
+            />
+            <p id="history-issuedOn-hint" className="text-sm text-slate-600">{text.issuedOnHint}</p>
             {fieldError("issuedOn")}
           </div>
         </div>

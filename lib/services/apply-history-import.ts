@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/policy";
 import { Prisma } from "@/lib/db/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { formatThousandths } from "@/lib/domain/points";
-import { ZPublicationSnapshot, type TPublicationSnapshot } from "@/lib/domain/publication-snapshot";
+import { buildPublicationSnapshot } from "@/lib/domain/publication-snapshot";
 import { interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 import { uniqueAgencySlug } from "@/lib/imports/agency-slug";
@@ -136,21 +136,21 @@ export async function applyHistoryImport(
           ),
         });
 
-        const snapshot = ZPublicationSnapshot.parse({
+        const snapshot = buildPublicationSnapshot({
           year: input.year,
           precision: input.precision,
           unitTypes: ranked.map((unitType) => ({
             unitTypeId: unitType.unitTypeId,
             unitTypeName: unitType.name,
-            rows: unitType.results.map(({ result, entry }) => {
+            results: unitType.results.map(({ result, entry }) => {
               const agency = agencyOf(entry);
               return {
                 agencyId: agency.id,
                 agencySlug: agency.slug,
                 agencyName: agency.name,
-                totalPoints: formatThousandths(entry.totalThousandths),
-                maxPoints: formatThousandths(entry.maxThousandths),
-                indexPercent: result.indexPercent.text,
+                totalThousandths: entry.totalThousandths,
+                maxThousandths: entry.maxThousandths,
+                indexPercentThousandths: result.indexPercent.thousandths,
                 rank: result.rank,
                 rankedCount: result.rankedCount,
                 bandLabel: result.bandLabel,
@@ -158,12 +158,12 @@ export async function applyHistoryImport(
               };
             }),
           })),
-        } satisfies TPublicationSnapshot);
+        });
         const publication = await tx.publication.create({
           data: {
             yearId: year.id,
             number: input.number,
-            issuedOn: new Date(`${input.issuedOn}T00:00:00Z`),
+            issuedOn: input.issuedOn,
             publishedAt: now,
             publishedById: actor.id,
             snapshot,
@@ -182,7 +182,7 @@ export async function applyHistoryImport(
           after: {
             year: input.year,
             number: input.number,
-            issuedOn: input.issuedOn,
+            issuedOn: preview.issuedOn,
             precision: input.precision,
             fileName: input.fileName,
             sha256: sha256Of(input.bytes),

@@ -6,6 +6,7 @@ import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
 import type { PrismaClient } from "@/lib/db/prisma";
+import { checkIssuedOn, vietnamToday, ZAnnouncementNumber, ZDayMonthYear } from "@/lib/domain/announcement";
 import type { TGradingBand } from "@/lib/domain/bands";
 import { rankImportedResults, type FigureDifference, type ImportedResult } from "@/lib/domain/imported-results";
 import type { Precision } from "@/lib/domain/index-percent";
@@ -26,13 +27,10 @@ const text = vi.adminImports.history;
 
 export const ZPreviewHistoryImportInput = z.object({
   year: z.coerce.number({ error: text.yearInvalid }).int(text.yearInvalid).min(2000, text.yearInvalid).max(2100, text.yearInvalid),
-  /** The announcement's number, e.g. "35/TB-UBND". */
-  number: z.string().trim().min(1, text.numberMissing).max(100, text.numberMissing),
-  /** Its date, yyyy-mm-dd (an <input type="date">). */
-  issuedOn: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, text.dateInvalid)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), text.dateInvalid),
+  /** The announcement's number, e.g. "35/TB-UBND" (checked and normalized as every announcement's). */
+  number: ZAnnouncementNumber,
+  /** Its date as typed, dd/mm/yyyy. */
+  issuedOn: ZDayMonthYear,
   precision: z.coerce
     .number()
     .refine((value) => value === 2 || value === 3, text.precisionInvalid)
@@ -62,6 +60,7 @@ export type HistoryPreviewRow = {
 export type HistoryImportPreview = {
   year: number;
   number: string;
+  /** yyyy-mm-dd. */
   issuedOn: string;
   precision: Precision;
   fileName: string;
@@ -112,10 +111,10 @@ export async function prepareHistoryImport(db: Prisma.TransactionClient, rawInpu
   const input = parsed.data;
 
   const issues: { path: string; message: string }[] = [];
-  const today = vietnamDate(now);
-  if (input.year > Number(today.slice(0, 4))) issues.push({ path: "year", message: interpolate(text.yearInFuture, { year: input.year }) });
-  if (input.issuedOn > today) issues.push({ path: "issuedOn", message: text.dateInFuture });
-  else if (Number(input.issuedOn.slice(0, 4)) < input.year) issues.push({ path: "issuedOn", message: interpolate(text.dateBeforeYear, { year: input.year }) });
+  if (input.year > vietnamToday(now).getUTCFullYear()) issues.push({ path: "year", message: interpolate(text.yearInFuture, { year: input.year }) });
+  const dateProblem = checkIssuedOn(input.issuedOn, { resultsComputedAt: null, now });
+  if (dateProblem) issues.push({ path: "issuedOn", message: dateProblem });
+  else if (input.issuedOn.getUTCFullYear() < input.year) issues.push({ path: "issuedOn", message: interpolate(text.dateBeforeYear, { year: input.year }) });
   const unitTypes = await db.unitType.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } });
   const bands = new Map<string, TGradingBand[]>();
   for (const unitType of unitTypes) {
@@ -219,7 +218,7 @@ export async function computeHistoryImport(
   const preview: HistoryImportPreview = {
     year: input.year,
     number: input.number,
-    issuedOn: input.issuedOn,
+    issuedOn: input.issuedOn.toISOString().slice(0, 10),
     precision: input.precision,
     fileName: input.fileName,
     previewToken: historyPreviewToken(input, bands),
@@ -240,14 +239,10 @@ export function historyPreviewToken(input: HistoryInput, bands: Map<string, TGra
   return previewTokenOf(input.bytes, {
     year: input.year,
     number: input.number,
-    issuedOn: input.issuedOn,
+    issuedOn: input.issuedOn.toISOString().slice(0, 10),
     precision: input.precision,
     bands: [...bands.entries()].sort(([a], [b]) => a.localeCompare(b)),
     isCreatingAgencies: input.isCreatingAgencies,
   });
 }
 
-/** yyyy-mm-dd of a moment in Vietnam, whatever the server's time zone. */
-function vietnamDate(moment: Date): string {
-  return new Date(moment.getTime() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}

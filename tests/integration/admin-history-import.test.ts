@@ -39,7 +39,7 @@ const csv = (text: string, fileName = "lich-su.csv") => ({ fileName, bytes: new 
 const form = (file: { fileName: string; bytes: Uint8Array }, extra: Record<string, unknown> = {}) => ({
   year: 2019,
   number: "08/TB-UBND",
-  issuedOn: "2020-02-14",
+  issuedOn: "14/02/2020",
   precision: 2,
   bands: { [departments.id]: BANDS },
   isCreatingAgencies: true,
@@ -81,7 +81,7 @@ describe("who may import a past year, and which", () => {
 
   it("refuses a year with assessments or results, whether published or under way", async () => {
     for (const year of [2025, 2026]) {
-      expect(await preview(form(file, { year, issuedOn: "2026-12-01" }))).toEqual({
+      expect(await preview(form(file, { year, issuedOn: "01/12/2026" }))).toEqual({
         ok: false,
         code: "WRONG_PHASE",
         message: `Năm ${year} đã có hồ sơ đánh giá, kết quả hoặc thông báo công bố trong hệ thống: không nhập đè kết quả các năm trước lên được.`,
@@ -90,22 +90,22 @@ describe("who may import a past year, and which", () => {
   });
 
   it("lists every problem of the form at once: a future year, a date before the year, bands with a gap", async () => {
-    const result = await preview(form(file, { year: 2028, number: " ", issuedOn: "2027-02-30", precision: 4, bands: { [departments.id]: "Nhóm 1: 90\nNhóm 2 80\nNhóm 3: 50,1234" } }));
+    const result = await preview(form(file, { year: 2028, number: " ", issuedOn: "30/02/2027", precision: 4, bands: { [departments.id]: "Nhóm 1: 90\nNhóm 2 80\nNhóm 3: 50,1234" } }));
     expect(result).toMatchObject({ ok: false, code: "VALIDATION_FAILED" });
     expect(!result.ok && result.issues).toEqual([
-      { path: "number", message: "Cần ghi số thông báo, ví dụ 35/TB-UBND." },
-      { path: "issuedOn", message: "Ngày ban hành không hợp lệ." },
+      { path: "number", message: "Nhập số thông báo." },
+      { path: "issuedOn", message: "Ngày ban hành phải có dạng ngày/tháng/năm, ví dụ: 28/02/2025." },
       { path: "precision", message: "Chọn 2 hoặc 3 chữ số thập phân." },
     ]);
-    const dates = await preview(form(file, { year: 2028, issuedOn: "2027-03-11", bands: { [departments.id]: "Nhóm 1: 90\nNhóm 2 80\nNhóm 3: 50,1234", [communes.id]: "Xuất sắc: 90\nTốt: 80" } }));
+    const dates = await preview(form(file, { year: 2028, issuedOn: "11/03/2027", bands: { [departments.id]: "Nhóm 1: 90\nNhóm 2 80\nNhóm 3: 50,1234", [communes.id]: "Xuất sắc: 90\nTốt: 80" } }));
     expect(!dates.ok && dates.issues).toEqual([
       { path: "year", message: "Năm 2028 chưa tới: chỉ nhập được kết quả đã công bố." },
-      { path: "issuedOn", message: "Ngày ban hành không được sau hôm nay." },
+      { path: "issuedOn", message: "Ngày ban hành không được sau ngày hôm nay (10/03/2027)." },
       { path: `bands.${departments.id}`, message: "Xếp loại của Sở, ban, ngành: Dòng 2: “Nhóm 2 80” cần có dạng “Nhóm 1: 90” (tên mức xếp loại, dấu hai chấm, ngưỡng dưới tính bằng %)." },
       { path: `bands.${departments.id}`, message: "Xếp loại của Sở, ban, ngành: Dòng 3: ngưỡng 50,1234 có quá 3 chữ số thập phân." },
       { path: `bands.${communes.id}`, message: "Xếp loại của UBND cấp xã: Các mức xếp loại phải phủ từ 0%: mức thấp nhất cần có ngưỡng dưới 0%." },
     ]);
-    const early = await preview(form(file, { issuedOn: "2018-12-31" }));
+    const early = await preview(form(file, { issuedOn: "31/12/2018" }));
     expect(!early.ok && early.issues).toEqual([{ path: "issuedOn", message: "Ngày ban hành phải từ năm 2019 trở đi." }]);
   });
 });
@@ -165,7 +165,7 @@ describe("importing Vĩnh Phúc 2019 (its departments and central agencies table
     // An empty 2018 created by mistake earlier: reused, not refused.
     await prisma.assessmentYear.create({ data: { year: 2018, phase: "SETUP" } });
     const file = csv(`${HEADER}Sở Tài chính;so-ban-nganh;88,5;100;88,5;3;\nSở Xây dựng;Sở, ban, ngành;90;100;90;1;\nSở Y tế;Sở, ban, ngành;89;100;89;2;\n`);
-    expect(await apply(form(file, { year: 2018, number: "15/TB-UBND", issuedOn: "2019-03-01", bands: {} }))).toMatchObject({ ok: true, value: { results: 3, createdAgencies: 0, differences: 0 } });
+    expect(await apply(form(file, { year: 2018, number: "15/TB-UBND", issuedOn: "01/03/2019", bands: {} }))).toMatchObject({ ok: true, value: { results: 3, createdAgencies: 0, differences: 0 } });
     expect(await prisma.assessmentYear.findUniqueOrThrow({ where: { year: 2018 }, select: { phase: true, precision: true } })).toEqual({ phase: "PUBLISHED", precision: 2 });
   });
 

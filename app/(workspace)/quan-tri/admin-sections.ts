@@ -7,7 +7,9 @@ import type { Messages } from "@/lib/i18n/vi";
 export type AdminSection = { path: string; title: (messages: Messages) => string; description: (messages: Messages) => string };
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  { path: "/quan-tri/nam", title: (m) => m.adminHome.sections.years, description: (m) => m.adminHome.sections.yearsDescription },
   { path: "/quan-tri/nguoi-dung", title: (m) => m.adminHome.sections.users, description: (m) => m.adminHome.sections.usersDescription },
   { path: "/quan-tri/khao-sat", title: (m) => m.adminHome.sections.survey, description: (m) => m.adminHome.sections.surveyDescription },
+  { path: "/quan-tri/cong-bo", title: (m) => m.adminHome.sections.publication, description: (m) => m.adminHome.sections.publicationDescription },
   { path: "/quan-tri/lich-su", title: (m) => m.adminHome.sections.history, description: (m) => m.adminHome.sections.historyDescription },
 ];
