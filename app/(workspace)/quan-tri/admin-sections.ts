@@ -8,7 +8,9 @@ export type AdminSection = { path: string; title: (messages: Messages) => string
 
 export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { path: "/quan-tri/nam", title: (m) => m.adminHome.sections.years, description: (m) => m.adminHome.sections.yearsDescription },
-  { path: "/quan-tri/nguoi-dung", title: (m) => m.adminHome.sections.users, description: (m) => m.adminHome.sections.usersDescription },
   { path: "/quan-tri/bo-chi-so", title: (m) => m.adminHome.sections.criteriaSets, description: (m) => m.adminHome.sections.criteriaSetsDescription },
+  { path: "/quan-tri/nguoi-dung", title: (m) => m.adminHome.sections.users, description: (m) => m.adminHome.sections.usersDescription },
+  { path: "/quan-tri/khao-sat", title: (m) => m.adminHome.sections.survey, description: (m) => m.adminHome.sections.surveyDescription },
   { path: "/quan-tri/cong-bo", title: (m) => m.adminHome.sections.publication, description: (m) => m.adminHome.sections.publicationDescription },
+  { path: "/quan-tri/lich-su", title: (m) => m.adminHome.sections.history, description: (m) => m.adminHome.sections.historyDescription },
 ];
