@@ -2,7 +2,7 @@
 // a real Chromium. `npm run test:e2e`; part of `npm test`.
 import { existsSync } from "node:fs";
 
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 
 // Overridable so that two runs on one machine (two worktrees, say) do not clash.
 const PORT = portFromEnv("E2E_PORT", 3210);
@@ -15,6 +15,26 @@ process.env.E2E_DATABASE_URL = `postgres://par:par@127.0.0.1:${PGPORT}/par_index
 // (`apt-get install chromium`, what .ci/run does) works. Elsewhere, Playwright's own build is used.
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 const executablePath = process.env.CHROMIUM_PATH || (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
+
+const YEAR_CYCLE = /year-cycle\.spec\.ts$/;
+
+const CHROMIUM = {
+browserName: "chromium",
+launchOptions: {
+  executablePath,
+  args: [
+    // Needed as root (CI); harmless otherwise.
+    "--no-sandbox",
+    // Without these Chromium keeps calling Google services, which floods a closed network
+    // with refused connections.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+},
+      } satisfies PlaywrightTestConfig["use"];
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -35,26 +55,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        browserName: "chromium",
-        launchOptions: {
-          executablePath,
-          args: [
-            // Needed as root (CI); harmless otherwise.
-            "--no-sandbox",
-            // Without these Chromium keeps calling Google services, which floods a closed network
-            // with refused connections.
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
-    },
+    { name: "chromium", testIgnore: YEAR_CYCLE, use: CHROMIUM },
+    // Publishes the demo's open year and opens the next: after every other spec, which expect 2026 open.
+    { name: "year-cycle", testMatch: YEAR_CYCLE, dependencies: ["chromium"], use: CHROMIUM },
   ],
   webServer: {
     // `npm run demo` on a throw-away data directory, removed when the server stops (see the file).

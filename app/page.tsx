@@ -1,4 +1,4 @@
-import { RankingTable } from "@/components/tables/ranking-table";
+import { PublishedRanking } from "@/components/tables/published-ranking";
 import { getLatestPublishedRanking } from "@/lib/services/get-latest-published-ranking";
 import { formatDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
@@ -23,21 +23,7 @@ export default async function HomePage() {
           })}
         </p>
       </header>
-      {ranking.unitTypes.map((unitType) => (
-        <section key={unitType.unitTypeId} aria-labelledby={`unit-type-${unitType.unitTypeId}`} className="space-y-2">
-          <h2 id={`unit-type-${unitType.unitTypeId}`} className="text-xl font-semibold">
-            {unitType.unitTypeName}{" "}
-            <span className="text-base font-normal text-slate-600">
-              ({interpolate(messages.home.agencyCount, { count: unitType.rows.length })})
-            </span>
-          </h2>
-          <RankingTable
-            caption={interpolate(messages.home.unitTypeCaption, { unitType: unitType.unitTypeName, year: ranking.year })}
-            rows={unitType.rows}
-            precision={ranking.precision}
-          />
-        </section>
-      ))}
+      <PublishedRanking snapshot={ranking} />
     </article>
   );
 }

@@ -55,10 +55,25 @@ export function rankResults(entries: readonly RankingEntry[], bands: readonly TG
       isNew: entry.previous === null,
     };
   });
-  return results.sort(
-    (a, b) =>
-      (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
-      b.indexPercent.thousandths - a.indexPercent.thousandths ||
-      vietnameseOrder.compare(a.agencyName, b.agencyName),
+  return results.sort((a, b) =>
+    compareForDisplay(
+      { rank: a.rank, indexPercentThousandths: a.indexPercent.thousandths, agencyName: a.agencyName },
+      { rank: b.rank, indexPercentThousandths: b.indexPercent.thousandths, agencyName: b.agencyName },
+    ),
+  );
+}
+
+export type DisplayOrderKey = { rank: number | null; indexPercentThousandths: number; agencyName: string };
+
+/**
+ * The order announcements list a unit type in: by rank, unranked units last, then by index %,
+ * then by name in Vietnamese order. Shared with the publication snapshot, which rebuilds the
+ * table from stored results and must list it exactly as the ranking did.
+ */
+export function compareForDisplay(a: DisplayOrderKey, b: DisplayOrderKey): number {
+  return (
+    (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+    b.indexPercentThousandths - a.indexPercentThousandths ||
+    vietnameseOrder.compare(a.agencyName, b.agencyName)
   );
 }
