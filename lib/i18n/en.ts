@@ -1195,11 +1195,13 @@ export const en: Translation<Messages> = {
       deactivated: "The unit type is deactivated.",
       reactivated: "The unit type is in use again.",
       deleted: "The unit type is deleted.",
+      noNewSets: "Deactivated: no criteria set for new years",
       empty: "No unit types yet.",
       refusals: {
         nameTaken: "A unit type named “{name}” already exists.",
         codeTaken: "The code “{code}” is used by another unit type.",
         hasActiveAgencies: "The unit type “{name}” still has {count} active agencies: move them to another type or end them first.",
+        noNewSets: "The unit type “{name}” is deactivated: it gets no criteria set for a new year.",
         hasHistory: "The unit type “{name}” has agencies, criteria sets or results, so it cannot be deleted; deactivate it to keep its history.",
       },
     },

@@ -1196,11 +1196,13 @@ export const vi = {
       deactivated: "Đã ngừng sử dụng loại đơn vị.",
       reactivated: "Đã sử dụng lại loại đơn vị.",
       deleted: "Đã xóa loại đơn vị.",
+      noNewSets: "Ngừng sử dụng: không có bộ chỉ số cho năm mới",
       empty: "Chưa có loại đơn vị nào.",
       refusals: {
         nameTaken: "Đã có loại đơn vị tên “{name}”.",
         codeTaken: "Mã “{code}” đã được dùng cho loại đơn vị khác.",
         hasActiveAgencies: "Loại đơn vị “{name}” còn {count} đơn vị đang hoạt động: hãy chuyển các đơn vị này sang loại khác hoặc cho ngừng hoạt động trước.",
+        noNewSets: "Loại đơn vị “{name}” đã ngừng sử dụng: không tạo bộ chỉ số cho năm mới.",
         hasHistory: "Loại đơn vị “{name}” đã có đơn vị, bộ chỉ số hoặc kết quả đánh giá nên không xóa được; hãy ngừng sử dụng để giữ lịch sử.",
       },
     },

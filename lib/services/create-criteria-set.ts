@@ -31,8 +31,8 @@ const DEFAULT_TOTAL_MAX = 100_000;
  * that has one for that unit type: codes, titles, guidance, sections, maxima, methods and their
  * parameters, evidence flags, appraiser units and order — never scores, survey results or the
  * frozen state. Refused (WRONG_PHASE) unless the year is in SETUP: a set added later would skip
- * the checks made when the year opened. Refused (VALIDATION_FAILED) when the set exists already or
- * there is no earlier set to clone. One transaction with a CRITERIA_SET_SAVED event.
+ * the checks made when the year opened. Refused (VALIDATION_FAILED) when the set exists already,
+ * there is no earlier set to clone, or the unit type is deactivated. One transaction with a CRITERIA_SET_SAVED event.
  */
 export async function createCriteriaSet(db: PrismaClient, actorId: string | null | undefined, rawInput: unknown): Promise<ServiceResult<CreatedCriteriaSet>> {
   const actor = await loadActor(db, actorId);
@@ -44,9 +44,11 @@ export async function createCriteriaSet(db: PrismaClient, actorId: string | null
 
   const [year, unitType] = await Promise.all([
     db.assessmentYear.findUnique({ where: { id: input.yearId }, select: { id: true, year: true, phase: true } }),
-    db.unitType.findUnique({ where: { id: input.unitTypeId }, select: { id: true, name: true } }),
+    db.unitType.findUnique({ where: { id: input.unitTypeId }, select: { id: true, name: true, deactivatedAt: true } }),
   ]);
   if (!year || !unitType) return failure("NOT_FOUND");
+  // A deactivated unit type keeps its past sets but gets none for a new year (issue 7 item 2).
+  if (unitType.deactivatedAt !== null) return failure("VALIDATION_FAILED", { message: interpolate(vi.adminOrg.unitTypes.refusals.noNewSets, { name: unitType.name }) });
   if (year.phase !== "SETUP") return failure("WRONG_PHASE", { message: text.createOnlyInSetup });
   const exists = interpolate(text.exists, { year: year.year, unitType: unitType.name });
   if (await db.criteriaSet.count({ where: { yearId: year.id, unitTypeId: unitType.id } })) return failure("VALIDATION_FAILED", { message: exists });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { DEMO_DEPARTMENTS, DEMO_SUCCESSIONS, DEPARTMENTS_UNIT_TYPE, SUCCESSION_DATE } from "@/prisma/seed/demo-province";
 import { agencyFiltersFrom, agencyWhere } from "@/app/(workspace)/quan-tri/don-vi/agency-filters";
+import { createCriteriaSet } from "@/lib/services/create-criteria-set";
 import { deleteUnitType } from "@/lib/services/delete-unit-type";
 import { getAgencyLineage } from "@/lib/services/get-agency-lineage";
 import { mergeAgencies } from "@/lib/services/merge-agencies";
@@ -152,12 +153,18 @@ describe("unit types", () => {
       () => saveAgency(prisma, adminId, { agencyId: ended.value.agencyId, name: "Huyện Cũ", unitTypeId: districtsId, activeFrom: "2010-01-01", activeTo: null, isRanked: true }, NOW),
       refusal,
     );
+    // It is not offered a criteria set for a new year.
+    const setup = await prisma.assessmentYear.create({ data: { year: 2027 }, select: { id: true } });
+    const noSet = await createCriteriaSet(prisma, adminId, { yearId: setup.id, unitTypeId: districtsId, source: "EMPTY" });
+    expect(noSet).toEqual({ ok: false, code: "VALIDATION_FAILED", message: "Loại đơn vị “UBND cấp huyện (cũ)” đã ngừng sử dụng: không tạo bộ chỉ số cho năm mới." });
+    expect(await prisma.criteriaSet.count({ where: { yearId: setup.id } })).toBe(0);
     // Its history can still be corrected.
     expect(
       await saveAgency(prisma, adminId, { agencyId: ended.value.agencyId, name: "Huyện Cũ (đã giải thể)", unitTypeId: districtsId, activeFrom: "2010-01-01", activeTo: "2025-06-30", isRanked: true }, NOW),
     ).toMatchObject({ ok: true });
 
     expect(await setUnitTypeActive(prisma, adminId, { unitTypeId: districtsId, isActive: "true" }, NOW)).toEqual({ ok: true, value: { deactivatedAt: null } });
+    expect(await createCriteriaSet(prisma, adminId, { yearId: setup.id, unitTypeId: districtsId, source: "EMPTY" })).toMatchObject({ ok: true });
     const events = await prisma.auditEvent.count();
     expect(await setUnitTypeActive(prisma, adminId, { unitTypeId: districtsId, isActive: true }, NOW)).toEqual({ ok: true, value: { deactivatedAt: null } });
     expect(await prisma.auditEvent.count()).toBe(events);

@@ -6,7 +6,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 
-const { adminCriteria, adminHome, labels } = getMessages("vi");
+const { adminCriteria, adminHome, adminOrg, labels } = getMessages("vi");
 const text = adminCriteria.list;
 
 export const metadata: Metadata = { title: text.title };
@@ -16,7 +16,7 @@ export default async function CriteriaSetsPage() {
   const db = getPrisma();
   const [years, unitTypes, sets] = await Promise.all([
     db.assessmentYear.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, phase: true } }),
-    db.unitType.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, code: true, name: true } }),
+    db.unitType.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, code: true, name: true, deactivatedAt: true } }),
     db.criteriaSet.findMany({ select: { id: true, yearId: true, unitTypeId: true, title: true, totalMaxPoints: true, frozenAt: true, _count: { select: { criteria: true } } } }),
   ]);
   const setOf = (yearId: string, unitTypeId: string) => sets.find((set) => set.yearId === yearId && set.unitTypeId === unitTypeId);
@@ -56,6 +56,8 @@ export default async function CriteriaSetsPage() {
                             {text.open}
                             <span className="sr-only"> {`${unitType.name} ${year.year}`}</span>
                           </Link>
+                        ) : year.phase === "SETUP" && unitType.deactivatedAt !== null ? (
+                          adminOrg.unitTypes.noNewSets
                         ) : year.phase === "SETUP" ? (
                           <CreateCriteriaSetButtons yearId={year.id} unitTypeId={unitType.id} label={`${unitType.name} ${year.year}`} editorPath={`/quan-tri/bo-chi-so/${year.year}/${unitType.code}`} />
                         ) : (
