@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { CreateCriteriaSetButtons } from "@/components/criteria-sets/create-criteria-set-buttons";
+import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
@@ -11,8 +12,11 @@ const text = adminCriteria.list;
 
 export const metadata: Metadata = { title: text.title };
 
-/** Every year's criteria set per unit type, with a link to each and creation while the year is in SETUP (the area's layout checks the role). */
+/** Every year's criteria set per unit type, with a link to each and creation while the year is in SETUP. */
 export default async function CriteriaSetsPage() {
+  // The page checks the role too: the layout's check runs alongside it, and what a page renders
+  // before that check refuses was streamed into the 403 response.
+  await requireArea("workspace.admin");
   const db = getPrisma();
   const [years, unitTypes, sets] = await Promise.all([
     db.assessmentYear.findMany({ orderBy: { year: "desc" }, select: { id: true, year: true, phase: true } }),

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
@@ -9,8 +10,11 @@ const { adminPublication: text, labels } = getMessages("vi");
 
 export const metadata: Metadata = { title: text.listTitle };
 
-/** Every year with its phase and current announcement (the area's layout checks the role). */
+/** Every year with its phase and current announcement. */
 export default async function PublicationYearsPage() {
+  // The page checks the role too: the layout's check runs alongside it, and what a page renders
+  // before that check refuses was streamed into the 403 response.
+  await requireArea("workspace.admin");
   const years = await getPrisma().assessmentYear.findMany({
     orderBy: { year: "desc" },
     select: {

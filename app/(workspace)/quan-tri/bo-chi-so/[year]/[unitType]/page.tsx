@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { CriteriaSetEditor } from "@/components/criteria-sets/criteria-set-editor";
 import { CriteriaSetFreeze } from "@/components/criteria-sets/criteria-set-freeze";
 import { CriteriaSetImport } from "@/components/criteria-sets/criteria-set-import";
+import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { toThousandths } from "@/lib/domain/points";
 import { formatVietnamDate, interpolate } from "@/lib/i18n/format";
@@ -16,8 +17,11 @@ const text = adminCriteria.editor;
 
 export const metadata: Metadata = { title: adminCriteria.list.title };
 
-/** One year's criteria set of one unit type: the tree editor, export, import and freezing (the area's layout checks the role). */
+/** One year's criteria set of one unit type: the tree editor, export, import and freezing. */
 export default async function CriteriaSetPage({ params }: { params: Promise<{ year: string; unitType: string }> }) {
+  // The page checks the role too: the layout's check runs alongside it, and what a page renders
+  // before that check refuses was streamed into the 403 response.
+  await requireArea("workspace.admin");
   const { year: yearParam, unitType: unitTypeCode } = await params;
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const db = getPrisma();
