@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import { applyCriteriaSetImportAction, previewCriteriaSetImportAction } from "@/app/(workspace)/quan-tri/bo-chi-so/actions";
 import { formatPoints, interpolate } from "@/lib/i18n/format";
@@ -26,6 +26,9 @@ type State =
 export function CriteriaSetImport({ criteriaSetId }: { criteriaSetId: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ kind: "idle" });
+  // Read at preview, not only on change: a file chosen before the page finished loading fires its
+  // change event before React listens.
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const formOf = (chosen: File) => {
     const form = new FormData();
@@ -35,10 +38,12 @@ export function CriteriaSetImport({ criteriaSetId }: { criteriaSetId: string }) 
   };
 
   async function preview() {
-    if (!file) return setState({ kind: "failed", message: text.chooseFile, issues: [] });
-    if (file.size > MAX_BYTES) return setState({ kind: "failed", message: interpolate(text.fileTooLarge, { max: `${MAX_BYTES / 1024} KB` }), issues: [] });
+    const chosen = fileInput.current?.files?.[0] ?? null;
+    setFile(chosen);
+    if (!chosen) return setState({ kind: "failed", message: text.chooseFile, issues: [] });
+    if (chosen.size > MAX_BYTES) return setState({ kind: "failed", message: interpolate(text.fileTooLarge, { max: `${MAX_BYTES / 1024} KB` }), issues: [] });
     setState({ kind: "busy" });
-    const result = await previewCriteriaSetImportAction(formOf(file)).catch(() => null);
+    const result = await previewCriteriaSetImportAction(formOf(chosen)).catch(() => null);
     if (result === null) return setState({ kind: "failed", message: errors.retry, issues: [] });
     if (!result.ok) return setState({ kind: "failed", message: result.message, issues: result.issues ?? [] });
     setState({ kind: "preview", preview: result.value });
@@ -69,6 +74,7 @@ export function CriteriaSetImport({ criteriaSetId }: { criteriaSetId: string }) 
           <label htmlFor="criteria-import-file" className="block text-sm font-medium">{text.fileLabel}</label>
           <input
             id="criteria-import-file"
+            ref={fileInput}
             type="file"
             accept=".xlsx,.csv,.json,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             className="mt-1 text-sm"

@@ -31,6 +31,9 @@ export function SurveyImportForm({ years, defaultYearId }: { years: { id: string
   const [preview, setPreview] = useState<SurveyImportPreview | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
+  // Read at submission, not only on change: a file chosen before the page finished loading (a slow
+  // phone) fires its change event before React listens, and would otherwise be "no file chosen".
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (preview) previewHeading.current?.focus();
@@ -53,9 +56,11 @@ export function SurveyImportForm({ years, defaultYearId }: { years: { id: string
   async function check(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     reset();
-    if (!file) return setMessage({ text: upload.fileRequired, isError: true, issues: [] });
+    const chosen = fileInput.current?.files?.[0] ?? null;
+    setFile(chosen);
+    if (!chosen) return setMessage({ text: upload.fileRequired, isError: true, issues: [] });
     setProgress(0);
-    const answer = await postWithProgress<SurveyImportPreview>(URL_PATH, formFor("preview", file), setProgress);
+    const answer = await postWithProgress<SurveyImportPreview>(URL_PATH, formFor("preview", chosen), setProgress);
     setProgress(null);
     if (answer === null) return setMessage({ text: upload.networkError, isError: true, issues: [] });
     if (!answer.ok) return setMessage({ text: answer.message, isError: true, issues: answer.issues ?? [] });
@@ -107,6 +112,7 @@ export function SurveyImportForm({ years, defaultYearId }: { years: { id: string
           <label htmlFor="survey-file" className="block font-medium">{upload.file}</label>
           <input
             id="survey-file"
+            ref={fileInput}
             type="file"
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             aria-describedby="survey-columns"

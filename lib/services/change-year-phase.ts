@@ -66,24 +66,23 @@ async function readinessProblems(tx: Prisma.TransactionClient, year: LockedYear,
       )
     : [];
   if (year.phase === "SETUP" && to === "SELF_ASSESSMENT") {
-    const [settings, unitTypes] = await Promise.all([
-      tx.assessmentYear.findUniqueOrThrow({ where: { id: year.id }, select: { maxBonusPoints: true, maxPenaltyPoints: true } }),
-      tx.unitType.findMany({
-        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-        select: {
-          name: true,
-          _count: { select: { agencies: { where: activeAgency(now) } } },
-          gradingBands: { where: { yearId: year.id }, select: { label: true, minPercent: true } },
-          criteriaSets: {
-            where: { yearId: year.id },
-            select: {
-              totalMaxPoints: true,
-              criteria: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { ...CRITERION_DEFINITION_COLUMNS, appraiserUnitId: true } },
-            },
+    // One after another: the transaction's queries share one connection.
+    const settings = await tx.assessmentYear.findUniqueOrThrow({ where: { id: year.id }, select: { maxBonusPoints: true, maxPenaltyPoints: true } });
+    const unitTypes = await tx.unitType.findMany({
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: {
+        name: true,
+        _count: { select: { agencies: { where: activeAgency(now) } } },
+        gradingBands: { where: { yearId: year.id }, select: { label: true, minPercent: true } },
+        criteriaSets: {
+          where: { yearId: year.id },
+          select: {
+            totalMaxPoints: true,
+            criteria: { orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { ...CRITERION_DEFINITION_COLUMNS, appraiserUnitId: true } },
           },
         },
-      }),
-    ]);
+      },
+    });
     const setup = checkLeavingSetup({
       year: year.year,
       maxBonusPoints: toThousandths(settings.maxBonusPoints.toFixed(3)),

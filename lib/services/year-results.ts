@@ -77,11 +77,10 @@ export async function computeYearResults(tx: Prisma.TransactionClient, yearId: s
       },
     },
   });
-  const [surveys, previous, bands] = await Promise.all([
-    tx.surveyResult.findMany({ where: { yearId }, select: { agencyId: true, criterionId: true, points: true } }),
-    tx.result.findMany({ where: { year: { year: year.year - 1 } }, select: { agencyId: true, unitTypeId: true, rank: true, indexPercent: true } }),
-    tx.gradingBand.findMany({ where: { yearId }, select: { unitTypeId: true, label: true, minPercent: true } }),
-  ]);
+  // One after another: inside a transaction the queries share one connection (pg deprecates overlapping them).
+  const surveys = await tx.surveyResult.findMany({ where: { yearId }, select: { agencyId: true, criterionId: true, points: true } });
+  const previous = await tx.result.findMany({ where: { year: { year: year.year - 1 } }, select: { agencyId: true, unitTypeId: true, rank: true, indexPercent: true } });
+  const bands = await tx.gradingBand.findMany({ where: { yearId }, select: { unitTypeId: true, label: true, minPercent: true } });
 
   const blockers: YearResultsPreview["blockers"] = [];
   const unitTypes: YearResultsPreview["unitTypes"] = [];

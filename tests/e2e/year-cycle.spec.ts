@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { formatThousandths, toThousandths } from "@/lib/domain/points";
+
 import { finalizeAssessmentsOfYear, surveyCriteriaToImport } from "./support/database";
 import { ACCOUNTS, signIn } from "./support/sign-in";
 
@@ -24,7 +26,8 @@ async function moveYear(page: Page, year: number, phase: string) {
   await page.goto(`/quan-tri/nam/${year}`);
   await expect(page.getByText(`Đủ điều kiện chuyển sang giai đoạn ${phase}.`)).toBeVisible();
   await page.getByRole("button", { name: `Chuyển sang giai đoạn ${phase}` }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Kỳ đánh giá đã chuyển sang giai đoạn ${phase}.` })).toBeVisible();
+  // The page reloads its data: the phase shown is the new one (the next step may be a link, not this form).
+  await expect(page.getByText(`Giai đoạn hiện tại: ${phase}`)).toBeVisible();
 }
 
 test("set up 2027 from scratch and publish 2026: survey imported, results finalized and announced, the public page changes", async ({ page }) => {
@@ -78,8 +81,33 @@ test("set up 2027 from scratch and publish 2026: survey imported, results finali
   await expect(page.getByRole("status").filter({ hasText: "Đã lưu thời hạn." })).toBeVisible();
   await moveYear(page, 2026, "Thẩm định");
 
-  // 5. Survey results imported (SURVEY_STEP).
-  void surveyCriteriaToImport;
+  // 5. Survey results imported: a file with a value above the maximum is refused row by row, nothing
+  // stored; the corrected file covers every assessed agency.
+  const surveyRows = await surveyCriteriaToImport(2026);
+  expect(surveyRows.length).toBeGreaterThan(0);
+  const surveyFile = (pointsOf: (max: number, index: number) => number) => ({
+    name: "dieu-tra-xa-hoi-hoc-2026.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(
+      [
+        '"Cơ quan, đơn vị","Mã tiêu chí hoặc thành phần khảo sát","Điểm"',
+        ...surveyRows.map((row, index) => `"${row.agencyName}","${row.code}","${formatThousandths(pointsOf(toThousandths(row.maxPoints), index)).replace(".", ",")}"`),
+      ].join("\r\n"),
+      "utf8",
+    ),
+  });
+  await page.goto("/quan-tri/khao-sat");
+  const fileInput = page.getByLabel("Tệp dữ liệu (.xlsx hoặc .csv)");
+  await fileInput.setInputFiles(surveyFile((max, index) => (index === 0 ? max + 1000 : Math.floor((max * 4) / 5))));
+  await page.getByRole("button", { name: "Kiểm tra và xem trước" }).click();
+  await expect(page.getByText("1 dòng có lỗi — sửa tệp rồi tải lên lại")).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "2", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ghi điểm" })).toHaveCount(0);
+  await fileInput.setInputFiles(surveyFile((max) => Math.floor((max * 4) / 5)));
+  await page.getByRole("button", { name: "Kiểm tra và xem trước" }).click();
+  await expect(page.getByText("Sau lần nhập này, mọi hồ sơ của kỳ đều đủ điểm điều tra xã hội học.")).toBeVisible();
+  await page.getByRole("button", { name: "Ghi điểm" }).click();
+  await expect(page.getByText(/^Đã ghi: \d+ điểm mới, \d+ điểm thay đổi, \d+ điểm giữ nguyên\.$/)).toBeVisible();
 
   await moveYear(page, 2026, "Giải trình");
 
