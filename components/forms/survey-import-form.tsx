@@ -8,6 +8,7 @@ import { getMessages } from "@/lib/i18n/messages";
 import type { SurveyImportApplied } from "@/lib/services/apply-survey-import";
 import type { SurveyImportPreview } from "@/lib/services/preview-survey-import";
 
+import { ImportRowErrors } from "./import-row-errors";
 import { postWithProgress } from "./post-with-progress";
 
 const {
@@ -141,31 +142,7 @@ export function SurveyImportForm({ years, defaultYearId }: { years: { id: string
             {preview.fileName} — {preview.year}
           </h2>
           <p role="status">{interpolate(text.summary, preview.counts)}</p>
-          {preview.errors.length > 0 ? (
-            <div className="space-y-2 rounded-lg border border-red-300 bg-red-50 p-4">
-              <h3 className="font-semibold text-red-800">{interpolate(text.errorsTitle, { n: preview.errors.length })}</h3>
-              <table className="w-full text-left text-sm">
-                <thead>
-                  <tr>
-                    <th scope="col" className="w-20 px-2 py-1">{text.columns.row}</th>
-                    <th scope="col" className="px-2 py-1">{text.columns.problems}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.errors.map((error) => (
-                    <tr key={error.rowNumber} className="border-t border-red-200 align-top">
-                      <th scope="row" className="px-2 py-1 tabular-nums">{error.rowNumber}</th>
-                      <td className="px-2 py-1">
-                        <ul className="list-disc pl-5">
-                          {error.messages.map((problem) => <li key={problem}>{problem}</li>)}
-                        </ul>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
+          <ImportRowErrors errors={preview.errors} />
 
           <div className="space-y-2 rounded-lg border border-amber-400 bg-amber-50 p-4">
             <h3 className="font-semibold">{preview.missing.length > 0 ? interpolate(text.missingTitle, { n: preview.missing.length }) : text.missingNone}</h3>

@@ -1082,7 +1082,6 @@ export const en: Translation<Messages> = {
       yearTaken: "{year} already has assessments, results or an announcement: past results cannot be imported over it.",
       rowsInvalid: "The file has {n} rows with errors: nothing was stored. Fix the file and upload it again.",
       summary: "{rows} agencies in {unitTypes} unit types; {newAgencies} agencies to create; {differences} agencies whose recomputed figures differ from the published ones.",
-      errorsTitle: "{n} rows with errors — fix the file and upload it again",
       differencesTitle: "{n} agencies whose recomputed figures differ from the published ones",
       differencesNone: "The recomputed figures match every published figure in the file.",
       differencesNote: "On confirmation the recomputed figures are stored as the results, with the published figures kept beside them.",

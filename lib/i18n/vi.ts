@@ -1082,7 +1082,6 @@ export const vi = {
       yearTaken: "Năm {year} đã có hồ sơ đánh giá, kết quả hoặc thông báo công bố trong hệ thống: không nhập đè kết quả các năm trước lên được.",
       rowsInvalid: "Tệp có {n} dòng lỗi: chưa lưu gì. Hãy sửa tệp rồi tải lên lại.",
       summary: "{rows} đơn vị thuộc {unitTypes} loại đơn vị; {newAgencies} đơn vị sẽ được tạo mới; {differences} đơn vị có số liệu tính lại khác số liệu công bố.",
-      errorsTitle: "{n} dòng có lỗi — sửa tệp rồi tải lên lại",
       differencesTitle: "{n} đơn vị có số liệu tính lại khác số liệu công bố",
       differencesNone: "Số liệu tính lại khớp với mọi số liệu công bố có trong tệp.",
       differencesNote: "Khi xác nhận, hệ thống lưu số liệu tính lại làm kết quả và giữ nguyên số liệu công bố bên cạnh để đối chiếu.",
