@@ -12,8 +12,17 @@ export type PublishedRanking = TPublicationSnapshot & {
  * correction supersedes the earlier publication). Null when no year has been published.
  */
 export async function getLatestPublishedRanking(db: PrismaClient = getPrisma()): Promise<PublishedRanking | null> {
+  return getPublishedRanking(db, null);
+}
+
+/**
+ * One published year's ranking as its current publication announced it (the open data), or null
+ * when that year is not published — an unpublished year's results never leave the system.
+ * `year` null: the latest published year.
+ */
+export async function getPublishedRanking(db: PrismaClient, year: number | null): Promise<PublishedRanking | null> {
   const publication = await db.publication.findFirst({
-    where: { year: { phase: "PUBLISHED" }, supersededBy: null },
+    where: { year: { phase: "PUBLISHED", ...(year === null ? {} : { year }) }, supersededBy: null },
     orderBy: [{ year: { year: "desc" } }, { publishedAt: "desc" }],
     select: { number: true, issuedOn: true, snapshot: true },
   });
