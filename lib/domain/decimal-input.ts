@@ -12,3 +12,15 @@ export function parseDecimalInput(text: string): number | null {
   if (!DECIMAL_INPUT.test(trimmed)) return null;
   return toThousandths(trimmed.replace(",", "."));
 }
+
+/**
+ * "91,79", "91.79", "-0,5", " 12 " → "91.79", "91.79", "-0.5", "12"; anything else (thousands
+ * separators, two separators, letters, "") → null. Importers turn the result into thousandths
+ * (lib/domain/points.ts) and report a row error for null.
+ */
+export function parseDecimalText(text: string): string | null {
+  const match = /^([+-])?(\d+)(?:[.,](\d+))?$/.exec(text.trim());
+  if (!match) return null;
+  const [, sign, integerPart, fractionPart] = match;
+  return `${sign === "-" ? "-" : ""}${integerPart}${fractionPart === undefined ? "" : `.${fractionPart}`}`;
+}

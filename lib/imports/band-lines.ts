@@ -5,7 +5,7 @@ import { formatThousandths, toThousandths } from "@/lib/domain/points";
 import { interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 
-import { parseDecimalText } from "./read-table";
+import { parseDecimalText } from "@/lib/domain/decimal-input";
 
 /**
  * A year's bands for one unit type as the history import form takes them — one per line, the label,

@@ -21,7 +21,8 @@ import { vi } from "@/lib/i18n/vi";
  *
  * Values: text as typed, trimmed; XLSX numbers in their shortest exact decimal form ("91.79", never
  * "91.79000000000001", no thousands separators); booleans "TRUE"/"FALSE"; dates "yyyy-mm-dd".
- * Importers parse numbers with `parseDecimalText`, which also accepts the Vietnamese decimal comma.
+ * Importers parse numbers with `parseDecimalText` (lib/domain/decimal-input.ts), which also accepts
+ * the Vietnamese decimal comma.
  */
 
 export type TableColumn = {
@@ -79,18 +80,6 @@ export async function readTable(file: { fileName: string; bytes: Uint8Array }, o
   const raw = format === "xlsx" ? await readXlsx(bytes, maxRows) : readCsv(bytes, maxRows);
   if (!raw.ok) return raw;
   return mapColumns(raw.format, raw.rows, options.columns, maxRows);
-}
-
-/**
- * "91,79", "91.79", "-0,5", " 12 " → "91.79", "91.79", "-0.5", "12"; anything else (thousands
- * separators, two separators, letters, "") → null. Importers turn the result into thousandths
- * (lib/domain/points.ts) and report a row error for null.
- */
-export function parseDecimalText(text: string): string | null {
-  const match = /^([+-])?(\d+)(?:[.,](\d+))?$/.exec(text.trim());
-  if (!match) return null;
-  const [, sign, integerPart, fractionPart] = match;
-  return `${sign === "-" ? "-" : ""}${integerPart}${fractionPart === undefined ? "" : `.${fractionPart}`}`;
 }
 
 /** Lower-case, no diacritics (đ → d), single spaces: how headers are compared. */

@@ -5,7 +5,9 @@ import { formatPoints, interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 
 import { buildNameIndex, exactNameKey, type NameIndex, type NameLookup } from "./name-index";
-import { parseDecimalText, type TableColumn, type TableRow } from "./read-table";
+import { parseDecimalText } from "@/lib/domain/decimal-input";
+
+import type { TableColumn, TableRow } from "./read-table";
 
 /**
  * The survey results template (README "Administration — survey and historical results"): one row

@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 
-import { normalizeHeader, parseDecimalText, readTable, type TableColumn } from "@/lib/imports/read-table";
+import { parseDecimalText } from "@/lib/domain/decimal-input";
+import { normalizeHeader, readTable, type TableColumn } from "@/lib/imports/read-table";
 
 // The survey template's columns, as an importer declares them.
 const COLUMNS: TableColumn[] = [
