@@ -9,15 +9,13 @@ import type { HistoryImportApplied } from "@/lib/services/apply-history-import";
 import type { HistoryImportPreview, HistoryPreviewRow } from "@/lib/services/preview-history-import";
 
 import { ImportRowErrors } from "./import-row-errors";
+import { ImportPreviewSubmit, MessageBox, type ImportMessage } from "./import-upload-status";
 import { postWithProgress } from "./post-with-progress";
-import { MessageBox } from "./survey-import-form";
 
 const {
   adminImports: { history: text, upload },
 } = getMessages("vi");
 const URL_PATH = "/api/admin/history-import";
-
-type Message = { text: string; isError: boolean; issues: { path: string; message: string }[] };
 
 /**
  * A past announcement: the form (year, number, date, precision, bands), the file, the recomputed
@@ -31,7 +29,7 @@ export function HistoryImportForm({ unitTypes, maxYear }: { unitTypes: { id: str
   const [progress, setProgress] = useState<number | null>(null);
   const [isApplying, setIsApplying] = useState(false);
   const [preview, setPreview] = useState<HistoryImportPreview | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<ImportMessage | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
 
   useEffect(() => {
@@ -190,15 +188,7 @@ export function HistoryImportForm({ unitTypes, maxYear }: { unitTypes: { id: str
           <label htmlFor="history-file" className="block font-medium">{upload.file}</label>
           <input id="history-file" name="file" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" aria-describedby="history-columns" className="block" />
         </div>
-        <button type="submit" disabled={progress !== null || isApplying} aria-busy={progress !== null} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
-          {upload.preview}
-        </button>
-        {progress !== null ? (
-          <p role="status">
-            <progress max={100} value={progress} className="mr-2 align-middle" />
-            {interpolate(upload.previewing, { percent: progress })}
-          </p>
-        ) : null}
+        <ImportPreviewSubmit progress={progress} isApplying={isApplying} />
         <MessageBox message={message} />
       </form>
 

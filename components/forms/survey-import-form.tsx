@@ -9,15 +9,13 @@ import type { SurveyImportApplied } from "@/lib/services/apply-survey-import";
 import type { SurveyImportPreview } from "@/lib/services/preview-survey-import";
 
 import { ImportRowErrors } from "./import-row-errors";
+import { ImportPreviewSubmit, MessageBox, type ImportMessage } from "./import-upload-status";
 import { postWithProgress } from "./post-with-progress";
 
 const {
   adminImports: { survey: text, upload },
-  errors,
 } = getMessages("vi");
 const URL_PATH = "/api/admin/survey-import";
-
-type Message = { text: string; isError: boolean; issues: { path: string; message: string }[] };
 
 /**
  * Upload a survey points file, see every row checked, then store it. The file stays in the browser
@@ -30,7 +28,7 @@ export function SurveyImportForm({ years, defaultYearId }: { years: { id: string
   const [progress, setProgress] = useState<number | null>(null);
   const [isApplying, setIsApplying] = useState(false);
   const [preview, setPreview] = useState<SurveyImportPreview | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<ImportMessage | null>(null);
   const previewHeading = useRef<HTMLHeadingElement>(null);
   // Read at submission, not only on change: a file chosen before the page finished loading (a slow
   // phone) fires its change event before React listens, and would otherwise be "no file chosen".
@@ -124,15 +122,7 @@ export function SurveyImportForm({ years, defaultYearId }: { years: { id: string
             className="block"
           />
         </div>
-        <button type="submit" disabled={progress !== null || isApplying} aria-busy={progress !== null} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white disabled:opacity-60">
-          {upload.preview}
-        </button>
-        {progress !== null ? (
-          <p role="status">
-            <progress max={100} value={progress} className="mr-2 align-middle" />
-            {interpolate(upload.previewing, { percent: progress })}
-          </p>
-        ) : null}
+        <ImportPreviewSubmit progress={progress} isApplying={isApplying} />
         <MessageBox message={message} />
       </form>
 
@@ -195,22 +185,6 @@ export function SurveyImportForm({ years, defaultYearId }: { years: { id: string
             </div>
           ) : null}
         </section>
-      ) : null}
-    </div>
-  );
-}
-
-export function MessageBox({ message }: { message: Message | null }) {
-  if (!message) return null;
-  return (
-    <div role={message.isError ? "alert" : "status"} className={message.isError ? "text-red-800" : "text-green-800"}>
-      <p>{message.text || errors.retry}</p>
-      {message.issues.length > 0 ? (
-        <ul className="list-disc pl-6">
-          {message.issues.map((issue) => (
-            <li key={`${issue.path}-${issue.message}`}>{issue.path ? `${issue.path}: ` : ""}{issue.message}</li>
-          ))}
-        </ul>
       ) : null}
     </div>
   );
