@@ -4,11 +4,9 @@ import { MergeForm } from "@/components/admin/merge-form";
 import { OrganisationNav } from "@/components/admin/organisation-nav";
 import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
-import { vietnamDateOf } from "@/lib/domain/calendar-date";
 import { getMessages } from "@/lib/i18n/messages";
-import { notEndedOn } from "@/lib/services/admin-input";
 
-import { unitTypeOptions } from "../form-options";
+import { successionFormOptions } from "../form-options";
 
 const { adminOrg: text } = getMessages("vi");
 
@@ -16,20 +14,13 @@ export const metadata: Metadata = { title: text.succession.mergeTitle };
 
 export default async function MergePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireArea("workspace.admin");
-  const from = (await searchParams).tu;
-  const db = getPrisma();
-  const [agencies, unitTypes] = await Promise.all([
-    // Agencies that have not ended: the ones that can merge or take others in.
-    db.agency.findMany({ where: notEndedOn(vietnamDateOf(new Date())), orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    unitTypeOptions(db),
-  ]);
-  const options = agencies.map((agency) => ({ value: agency.id, label: agency.name }));
+  const { agencies, unitTypes, fromId } = await successionFormOptions(getPrisma(), (await searchParams).tu);
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold text-brand-800">{text.succession.mergeTitle}</h1>
       <OrganisationNav current="/quan-tri/don-vi/sap-nhap" />
       <p className="max-w-3xl">{text.succession.mergeIntro}</p>
-      <MergeForm agencies={options} unitTypes={unitTypes} firstPredecessorId={typeof from === "string" && options.some((option) => option.value === from) ? from : null} />
+      <MergeForm agencies={agencies} unitTypes={unitTypes} firstPredecessorId={fromId} />
     </section>
   );
 }
