@@ -8,8 +8,11 @@ import "./globals.css";
 const messages = getMessages("vi");
 
 export const metadata: Metadata = {
+  // Absolute URLs for Open Graph and the sitemap: the site's public address in production.
+  metadataBase: new URL(process.env.PUBLIC_SITE_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
   title: { default: `${messages.app.fullName} — ${messages.app.province}`, template: `%s — ${messages.app.name}` },
   description: messages.app.tagline,
+  openGraph: { siteName: `${messages.app.fullName} — ${messages.app.province}`, locale: "vi_VN", type: "website" },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
