@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
 import { getMessages } from "@/lib/i18n/messages";
+import { publicSiteUrl } from "@/lib/site-url";
 
 import "./globals.css";
 
@@ -9,7 +10,7 @@ const messages = getMessages("vi");
 
 export const metadata: Metadata = {
   // Absolute URLs for Open Graph and the sitemap: the site's public address in production.
-  metadataBase: new URL(process.env.PUBLIC_SITE_URL ?? process.env.NEXTAUTH_URL ?? "http://localhost:3000"),
+  metadataBase: publicSiteUrl(),
   title: { default: `${messages.app.fullName} — ${messages.app.province}`, template: `%s — ${messages.app.name}` },
   description: messages.app.tagline,
   openGraph: { siteName: `${messages.app.fullName} — ${messages.app.province}`, locale: "vi_VN", type: "website" },
@@ -22,7 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
           {messages.app.skipToContent}
         </a>
-        <header className="bg-brand-800 text-white">
+        <header className="site-header bg-brand-800 text-white">
           <div className="mx-auto max-w-6xl px-4 py-4">
             <p className="text-sm uppercase tracking-wide text-blue-100">{messages.app.province}</p>
             <p className="text-xl font-semibold">{messages.app.fullName}</p>

@@ -185,7 +185,7 @@ export function Leaderboard({ leaderboard, unitType, view }: LeaderboardProps) {
             thresholds={unitType.bands
               .filter((band) => band.minPercentThousandths > 0)
               .map((band) => ({
-                label: `${band.label} ≥ ${formatPoints(formatThousandths(band.minPercentThousandths))}%`,
+                label: `${formatPoints(formatThousandths(band.minPercentThousandths))}%`,
                 percent: band.minPercentThousandths / 1000,
                 fill: bandStyle(bandPosition(unitType.bands, band.label)).fill,
               }))}

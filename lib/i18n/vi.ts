@@ -1364,6 +1364,39 @@ export const vi = {
   },
   /** The public site (issue 8): leaderboard, navigation and what every public page shares. */
   publicSite: {
+    openData: {
+      title: "Dữ liệu mở",
+      description: "Kết quả Chỉ số cải cách hành chính của mọi năm đã công bố, dạng CSV, Excel và JSON, với các cột cố định.",
+      intro: "Mỗi năm đã công bố có một tệp CSV, một tệp Excel (XLSX) và một tệp JSON, đúng như thông báo hiện hành của năm đó. Được dùng lại tự do; vui lòng ghi nguồn.",
+      yearsHeading: "Các năm đã công bố",
+      noYears: "Chưa có năm nào được công bố.",
+      yearRow: "Năm {year}",
+      columnsHeading: "Các cột dữ liệu",
+      columnsIntro: "Tên cột không đổi giữa các năm; cột mới (nếu có) chỉ được thêm vào cuối. Số thập phân dùng dấu chấm, ngày theo dạng yyyy-mm-dd, ô trống là không có giá trị.",
+      columnName: "Cột",
+      columnMeaning: "Ý nghĩa",
+      formatsHeading: "Định dạng",
+      formats: [
+        "CSV: mã hóa UTF-8 có BOM (Excel đọc đúng tiếng Việt), phân cách bằng dấu phẩy.",
+        "XLSX: một trang tính mang tên năm; điểm và chỉ số là số.",
+        "JSON: { year, precision, publication: { number, issuedOn }, rows }, mỗi dòng có đúng các cột dưới đây.",
+      ],
+      columns: {
+        year: "Năm đánh giá",
+        unitType: "Khối cơ quan, đơn vị (ví dụ: Sở, ban, ngành)",
+        rank: "Thứ hạng trong khối (trống nếu đơn vị không được xếp hạng); đồng điểm thì cùng hạng",
+        rankedCount: "Số đơn vị được xếp hạng trong khối",
+        agency: "Tên cơ quan, đơn vị tại thời điểm công bố",
+        agencySlug: "Mã cố định của đơn vị trong địa chỉ trang hồ sơ (/don-vi/…)",
+        totalPoints: "Tổng điểm đạt được",
+        maxPoints: "Điểm tối đa của đơn vị",
+        indexPercent: "Chỉ số (%) = điểm đạt được / điểm tối đa × 100, làm tròn theo số chữ số thập phân của năm",
+        band: "Xếp loại",
+        rankChange: "Thay đổi thứ hạng so với năm trước (dương là tăng bậc; trống nếu năm trước chưa xếp hạng)",
+        publicationNumber: "Số thông báo công bố kết quả",
+        publicationDate: "Ngày thông báo",
+      },
+    },
     navigation: "Trang công khai",
     nav: { leaderboard: "Bảng xếp hạng", summary: "Tổng quan năm", methodology: "Phương pháp", openData: "Dữ liệu mở", signIn: "Đăng nhập" },
     leaderboardTitle: "Bảng xếp hạng Chỉ số cải cách hành chính năm {year}",
@@ -1400,7 +1433,6 @@ export const vi = {
     downloadJson: "JSON",
     downloadsNote: "Dữ liệu đúng như thông báo công bố; mô tả các cột ở trang Dữ liệu mở.",
     agencyProfileLink: "Hồ sơ {agency}",
-    print: "In bảng xếp hạng",
   },
 } as const;
 
