@@ -9,7 +9,7 @@
 // when something failed (a non-200 answer, an error), not when a figure misses its target.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -68,11 +68,15 @@ async function main(): Promise<void> {
     console.log(`   ${PATH}: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML (${(gzipSync(html).length / 1024).toFixed(1)} KB gzip), cache after the first request: ${second.headers.get("x-nextjs-cache") ?? "none"}`);
 
     console.log(`3/4 autocannon: ${CONNECTIONS} connections for ${SECONDS} s on ${BASE_URL}${PATH}…`);
+    const serverPid = app.pid === undefined ? undefined : findDescendant(app.pid, "production-server");
+    const cpuBefore = serverPid === undefined ? 0 : cpuMilliseconds(serverPid);
     const load = runAutocannon(`${BASE_URL}${PATH}`);
+    const cpuPerRequest = serverPid === undefined ? null : (cpuMilliseconds(serverPid) - cpuBefore) / Math.max(1, load.requests.total);
     const rps = load.requests.average;
     console.log(`   requests/s: ${rps.toFixed(0)} (target ≥ ${TARGETS.requestsPerSecond}) — ${rps >= TARGETS.requestsPerSecond ? "met" : "MISSED"}`);
     console.log(`   latency p50: ${load.latency.p50} ms, p99: ${load.latency.p99} ms (target ≤ ${TARGETS.p99Ms}) — ${load.latency.p99 <= TARGETS.p99Ms ? "met" : "MISSED"}; max ${load.latency.max} ms`);
     console.log(`   ${load.requests.total} requests, ${(load.throughput.average / 1024 / 1024).toFixed(1)} MB/s, non-2xx: ${load.non2xx}, errors: ${load.errors}, timeouts: ${load.timeouts}`);
+    console.log(`   server CPU per request: ${cpuPerRequest === null ? "unknown" : `${cpuPerRequest.toFixed(2)} ms`}; load average ${os.loadavg().map((value) => value.toFixed(1)).join(" ")} (the machine's other work competes with the figures above)`);
     if (load.non2xx > 0 || load.errors > 0 || load.timeouts > 0) isFailed = true;
   } catch (error) {
     isFailed = true;
@@ -107,6 +111,31 @@ function runAutocannon(url: string) {
   );
   if (result.status !== 0) throw new Error(`autocannon failed (exit ${result.status}): ${result.stderr}`);
   return ZAutocannonResult.parse(JSON.parse(result.stdout));
+}
+
+/** The first process below `pid` whose command line contains `name` (Linux /proc). */
+function findDescendant(pid: number, name: string): number | undefined {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc").filter((candidate) => /^\d+$/.test(candidate))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const isBelow = (candidate: number): boolean => {
+    for (let current = parentOf.get(candidate); current !== undefined && current > 1; current = parentOf.get(current)) if (current === pid) return true;
+    return false;
+  };
+  return [...parentOf.keys()].find((candidate) => isBelow(candidate) && readFileSync(`/proc/${candidate}/cmdline`, "utf8").includes(name));
+}
+
+/** User + system CPU time a process has used so far, in ms. */
+function cpuMilliseconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 async function waitForApp(app: ChildProcess): Promise<void> {

@@ -4,10 +4,11 @@
 // 1. DATABASE_URL, or an embedded PostgreSQL under .data/ when it is unset;
 // 2. pending migrations applied; the demo province loaded on first start only (demo/dev);
 // 3. `next build` when the sources are newer than the last build (demo/start);
-// 4. Next.js served with DATABASE_URL set; Ctrl-C stops Next, then PostgreSQL, cleanly.
+// 4. Next.js served with DATABASE_URL set (scripts/production-server.ts, or `next dev`); Ctrl-C
+//    stops Next, then PostgreSQL, cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { DatabaseConfigError, startDatabaseServer, type DatabaseServer } from "@/lib/db/database-server";
@@ -22,6 +23,8 @@ type Mode = "demo" | "dev" | "start";
 class AppStartError extends Error {}
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+/** Next.js with the public pages' front cache (see the file). */
+const PRODUCTION_SERVER = path.resolve("scripts/production-server.ts");
 const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.app.json"];
 
 async function main(): Promise<void> {
@@ -71,9 +74,12 @@ async function main(): Promise<void> {
   }
 
   if (mode !== "start") printDemoAccounts(DEMO_USERS);
-  child = spawn(process.execPath, [NEXT_BIN, mode === "dev" ? "dev" : "start", "--port", String(port), "--hostname", process.env.HOSTNAME ?? "127.0.0.1"], {
+  if (mode !== "dev") clearRouteCache();
+  const hostname = process.env.HOSTNAME ?? "127.0.0.1";
+  const command = mode === "dev" ? [NEXT_BIN, "dev", "--port", String(port), "--hostname", hostname] : ["--import", "tsx", PRODUCTION_SERVER];
+  child = spawn(process.execPath, command, {
     stdio: "inherit",
-    env: { ...nextEnv(server, port), PORT: String(port) },
+    env: { ...nextEnv(server, port), PORT: String(port), HOSTNAME: hostname, NODE_ENV: mode === "dev" ? "development" : "production" },
   });
   console.log(`PAR Index: http://localhost:${port} — database ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, starting Next.js (Ctrl-C to stop)`);
   child.on("exit", (code) => {
@@ -106,6 +112,15 @@ function localAuthSecret(): string {
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
   }
   return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * Pages Next rendered and cached at run time (the public pages) are kept on disk under
+ * .next/server/route-cache and served again after a restart — from whatever database the last
+ * run used. This app's data lives in the database, not the build: start with an empty page cache.
+ */
+function clearRouteCache(): void {
+  rmSync(path.resolve(".next/server/route-cache"), { recursive: true, force: true });
 }
 
 function parseMode(value: string | undefined): Mode {

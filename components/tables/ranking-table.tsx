@@ -43,8 +43,10 @@ export function RankingTable({ caption, rows, precision, bands, isLinkingAgencie
       </th>
     );
   };
+  // `relative`: the visually hidden labels (sr-only, absolutely positioned) must scroll with the
+  // table, not stretch the page at 360 px.
   return (
-    <div className="ranking-table overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div className="ranking-table relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">

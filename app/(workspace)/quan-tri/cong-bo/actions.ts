@@ -1,8 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
+import { revalidatePublicPages } from "@/lib/public-cache/revalidate-public-pages";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { correctPublication } from "@/lib/services/correct-publication";
@@ -18,16 +18,6 @@ export type PublicationFormState = {
 
 function field(form: FormData, name: string): string {
   return String(form.get(name) ?? "");
-}
-
-/**
- * Every public page reads the current publication, so all of them are revalidated at once:
- * revalidatePath("/", "layout") marks every route under the root layout stale — the home page
- * today, and the public year and agency pages (/nam/[year], /don-vi/[slug], …) that come with
- * the public site, without this action having to know their paths.
- */
-function revalidatePublicPages(): void {
-  revalidatePath("/", "layout");
 }
 
 function refusal(result: Exclude<ServiceResult<unknown>, { ok: true }>, form: FormData): PublicationFormState {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
+import { revalidatePublicPages } from "@/lib/public-cache/revalidate-public-pages";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { DEADLINE_PHASES } from "@/lib/domain/phase-deadlines";
@@ -79,7 +80,7 @@ export async function savePhaseDeadlinesAction(_previous: YearFormState, form: F
   if (!result.ok) return refused(result);
   await revalidateYear(yearId);
   // The workspaces show the deadlines too.
-  revalidatePath("/", "layout");
+  revalidatePublicPages();
   return done(result.value.isChanged ? text.deadlines.saved : text.settings.unchanged);
 }
 
@@ -110,6 +111,6 @@ export async function changeYearPhaseAction(_previous: YearFormState, form: Form
   });
   if (!result.ok) return refused(result);
   // Every workspace reads the year's phase.
-  revalidatePath("/", "layout");
+  revalidatePublicPages();
   return done(interpolate(text.phase.moved, { phase: vi.labels.yearPhase[result.value.phase] }));
 }

@@ -1,7 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 
+import { revalidatePublicPages } from "@/lib/public-cache/revalidate-public-pages";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ServiceResult } from "@/lib/services/service-result";
@@ -10,6 +10,6 @@ import { finalizeYear } from "@/lib/services/year-results";
 export async function finalizeYearAction(yearId: string): Promise<ServiceResult<{ resultsStored: number }>> {
   const userId = await getSessionUserId();
   const result = await finalizeYear(getPrisma(), userId, { yearId });
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) revalidatePublicPages();
   return result;
 }

@@ -1,5 +1,5 @@
-import { revalidatePath } from "next/cache";
 
+import { revalidatePublicPages } from "@/lib/public-cache/revalidate-public-pages";
 import { getSessionUserId } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { applyHistoryImport } from "@/lib/services/apply-history-import";
@@ -34,6 +34,6 @@ export async function POST(request: Request): Promise<Response> {
   if (form.get("intent") !== "apply") return resultResponse(await previewHistoryImport(getPrisma(), userId, input));
   const result = await applyHistoryImport(getPrisma(), userId, { ...input, previewToken: String(form.get("previewToken") ?? "") });
   // The public pages list every published year.
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) revalidatePublicPages();
   return resultResponse(result);
 }
