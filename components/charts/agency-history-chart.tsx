@@ -14,7 +14,7 @@ export default function AgencyHistoryChart({ data, maxRank, percentLabel, rankLa
       <LineChart data={data} margin={{ top: 16, right: 8, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="year" />
-        <YAxis yAxisId="percent" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} unit="%" width={48} />
+        <YAxis yAxisId="percent" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} unit="%" width={56} />
         <YAxis yAxisId="rank" orientation="right" reversed domain={[1, Math.max(maxRank, 2)]} allowDecimals={false} width={36} />
         <Tooltip
           formatter={(_value, name, item) => {

@@ -1401,7 +1401,7 @@ export const en: Translation<Messages> = {
     print: "Print the leaderboard",
   },
   publicProfile: {
-    title: "{agency} — PAR Index",
+    title: "{agency} over the years",
     description: "{agency}'s administrative reform index over the years: rank, band, results by domain and by criterion.",
     descriptionLatest: "{agency}: {year} PAR Index {percent}, rank {rank} among {unitType}. Results over the years, by domain and by criterion.",
     unitType: "Unit type: {unitType}",

@@ -1404,7 +1404,7 @@ export const vi = {
   },
   /** The public agency profile (/don-vi/[slug], issue 8 item 2). */
   publicProfile: {
-    title: "{agency} — Chỉ số cải cách hành chính",
+    title: "{agency} qua các năm",
     description: "Chỉ số cải cách hành chính của {agency} qua các năm: thứ hạng, xếp loại, kết quả theo lĩnh vực và từng tiêu chí.",
     descriptionLatest: "{agency}: chỉ số cải cách hành chính năm {year} đạt {percent}, xếp hạng {rank} khối {unitType}. Kết quả qua các năm, theo lĩnh vực và từng tiêu chí.",
     unitType: "Khối: {unitType}",

@@ -34,7 +34,7 @@ export function CriteriaDrillDown({ year, precision, domains }: CriteriaDrillDow
           {domain.criteria.length === 0 ? (
             <p className="px-4 pb-4 text-sm text-slate-700">{publicProfile.noCriteria}</p>
           ) : (
-            <div className="overflow-x-auto border-t border-slate-200">
+            <div className="relative overflow-x-auto border-t border-slate-200">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{interpolate(publicProfile.criteriaCaption, { code: domain.code, title: domain.title, year })}</caption>
                 <thead className="bg-slate-100 text-slate-700">

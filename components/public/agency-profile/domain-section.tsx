@@ -18,7 +18,7 @@ export function DomainSection({ agencyName, detail }: DomainSectionProps) {
       <h2 id="theo-linh-vuc" className="text-lg font-semibold">
         {interpolate(publicProfile.domainsHeading, { year })}
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{interpolate(publicProfile.domainsCaption, { agency: agencyName, year, unitType: unitTypeName })}</caption>
           <thead className="bg-slate-100 text-slate-700">

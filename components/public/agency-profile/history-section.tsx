@@ -19,7 +19,7 @@ export function HistorySection({ agencyName, history }: { agencyName: string; hi
       <h2 id="qua-cac-nam" className="text-lg font-semibold">
         {publicProfile.historyHeading}
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{interpolate(publicProfile.historyCaption, { agency: agencyName })}</caption>
           <thead className="bg-slate-100 text-slate-700">
