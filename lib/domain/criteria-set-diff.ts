@@ -27,7 +27,15 @@ export type CriteriaSetChanges = {
   renamed: { code: string; before: string; after: string }[];
   maxChanged: { code: string; title: string; before: number; after: number }[];
   /** Another method, or the same method with other parameters (a parent that became a leaf or back counts too). */
-  methodChanged: { code: string; title: string; before: TCriterionMethod | null; after: TCriterionMethod | null }[];
+  methodChanged: {
+    code: string;
+    title: string;
+    before: TCriterionMethod | null;
+    after: TCriterionMethod | null;
+    /** Each year's maximum of the criterion: a rule such as BOOLEAN or DEDUCTION reads it. */
+    beforeMaxPoints: number;
+    afterMaxPoints: number;
+  }[];
   /** Matched by label, top band first: a new band has `before` null, a dropped one `after` null. */
   bandsChanged: { label: string; before: number | null; after: number | null }[];
 };
@@ -54,7 +62,14 @@ export function diffCriteriaSets(previous: DiffSet, current: DiffSet): CriteriaS
     if (old.title.trim() !== criterion.title.trim()) changes.renamed.push({ code: criterion.code, before: old.title, after: criterion.title });
     if (old.maxPoints !== criterion.maxPoints) changes.maxChanged.push({ code: criterion.code, title: criterion.title, before: old.maxPoints, after: criterion.maxPoints });
     if (methodKey(old.method) !== methodKey(criterion.method)) {
-      changes.methodChanged.push({ code: criterion.code, title: criterion.title, before: old.method, after: criterion.method });
+      changes.methodChanged.push({
+        code: criterion.code,
+        title: criterion.title,
+        before: old.method,
+        after: criterion.method,
+        beforeMaxPoints: old.maxPoints,
+        afterMaxPoints: criterion.maxPoints,
+      });
     }
   }
   for (const criterion of previous.criteria) {
