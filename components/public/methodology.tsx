@@ -42,15 +42,15 @@ export function MethodologyView({ methodology }: { methodology: Methodology }) {
           {interpolate(text.rulesHeading, { year })}
         </h2>
         <p>{text.formula}</p>
-        <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium">{text.precision}</dt>
-          <dd>{interpolate(text.precisionValue, { digits: rules.precision, example: rules.precision === 3 ? text.precisionExample3 : text.precisionExample2 })}</dd>
-          <dt className="font-medium">{text.survey}</dt>
-          <dd>{rules.isSurveyIncluded ? text.surveyIncluded : text.surveyExcluded}</dd>
-          <dt className="font-medium">{text.bonusCap}</dt>
-          <dd>{interpolate(text.pointsValue, { points: points(rules.maxBonusPoints) })}</dd>
-          <dt className="font-medium">{text.penaltyCap}</dt>
-          <dd>{interpolate(text.pointsValue, { points: points(rules.maxPenaltyPoints) })}</dd>
+        <dl className="grid gap-x-6 sm:grid-cols-[auto_1fr] sm:gap-y-2">
+          <dt className="font-semibold">{text.precision}</dt>
+          <dd className="mb-2 sm:mb-0">{interpolate(text.precisionValue, { digits: rules.precision, example: rules.precision === 3 ? text.precisionExample3 : text.precisionExample2 })}</dd>
+          <dt className="font-semibold">{text.survey}</dt>
+          <dd className="mb-2 sm:mb-0">{rules.isSurveyIncluded ? text.surveyIncluded : text.surveyExcluded}</dd>
+          <dt className="font-semibold">{text.bonusCap}</dt>
+          <dd className="mb-2 sm:mb-0">{interpolate(text.pointsValue, { points: points(rules.maxBonusPoints) })}</dd>
+          <dt className="font-semibold">{text.penaltyCap}</dt>
+          <dd className="mb-2 sm:mb-0">{interpolate(text.pointsValue, { points: points(rules.maxPenaltyPoints) })}</dd>
         </dl>
         <p className="text-sm text-slate-600">{text.noDataNote}</p>
       </section>

@@ -171,7 +171,7 @@ function UnitTypeSummary({ unitType, summary, percent }: { unitType: SummaryUnit
       </dl>
 
       <h3 className="text-lg font-semibold">{text.distributionHeading}</h3>
-      <div className="overflow-x-auto">
+      <div className="max-w-2xl overflow-x-auto">
         <table className="min-w-full bg-white text-sm" data-testid={`phan-bo-${unitType.code}`}>
           <caption className="px-3 py-2 text-left text-sm text-slate-700">{interpolate(text.distributionCaption, { unitType: unitType.name, year })}</caption>
           <thead>
@@ -294,7 +294,8 @@ function MoverTable({ heading, caption, empty, movers, year, previousYear, preci
   const { publicSummary: text } = getMessages("vi");
   const shown = (thousandths: number) => formatPercent(formatThousandths(thousandths), decimalsOf(thousandths, precision));
   return (
-    <div className="space-y-2">
+    // min-w-0: a grid item is otherwise as wide as its table, and the table would not scroll.
+    <div className="min-w-0 space-y-2">
       <h4 className="font-semibold">{heading}</h4>
       {movers.length === 0 ? (
         <p className="text-slate-700">{empty}</p>
