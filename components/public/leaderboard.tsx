@@ -11,6 +11,7 @@ import type { PublicLeaderboard, PublicUnitTypeRanking } from "@/lib/services/ge
 
 import { BandBadge } from "./band-badge";
 import { bandPosition, bandStyle } from "./band-style";
+import { YearSwitcher } from "./year-switcher";
 
 type LeaderboardProps = {
   leaderboard: PublicLeaderboard;
@@ -57,20 +58,7 @@ export function Leaderboard({ leaderboard, unitType, view }: LeaderboardProps) {
             {interpolate(publicSite.announcement, { number: leaderboard.publication.number, date: formatDate(leaderboard.publication.issuedOn) })}
           </Link>
         </p>
-        {leaderboard.publishedYears.length > 1 ? (
-          <nav aria-label={publicSite.yearNavigation} className="flex flex-wrap gap-2 print:hidden">
-            {leaderboard.publishedYears.map((publishedYear) => (
-              <Link
-                key={publishedYear}
-                href={`/nam/${publishedYear}`}
-                aria-current={publishedYear === year ? "page" : undefined}
-                className={`rounded-full border px-3 py-1 text-sm ${publishedYear === year ? "border-brand-800 bg-brand-800 text-white" : "border-slate-300 bg-white text-slate-800 hover:border-brand-700"}`}
-              >
-                {interpolate(publicSite.yearLink, { year: publishedYear })}
-              </Link>
-            ))}
-          </nav>
-        ) : null}
+        <YearSwitcher years={leaderboard.publishedYears} current={year} pathOf={(publishedYear) => `/nam/${publishedYear}`} label={publicSite.yearNavigation} />
       </header>
 
       <nav aria-label={publicSite.unitTypeTabs} className="flex flex-wrap gap-1 border-b border-slate-300 print:hidden">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 import { BandBadge } from "@/components/public/band-badge";
+import { RankChange } from "@/components/public/rank-change";
 import type { TGradingBand } from "@/lib/domain/bands";
 import type { LeaderboardSort, LeaderboardSortKey } from "@/lib/domain/leaderboard-view";
 import type { TPublishedResultRow } from "@/lib/domain/publication-snapshot";
@@ -86,19 +87,5 @@ export function RankingTable({ caption, rows, precision, bands, isLinkingAgencie
         </tbody>
       </table>
     </div>
-  );
-}
-
-function RankChange({ change, isRanked }: { change: number | null; isRanked: boolean }) {
-  const { home } = getMessages("vi");
-  if (!isRanked) return <span className="text-slate-500">—</span>;
-  if (change === null) return <span className="text-slate-600">{home.rankChangeNew}</span>;
-  if (change === 0) return <span className="text-slate-600">{home.rankChangeSame}</span>;
-  const label = interpolate(change > 0 ? home.rankChangeUp : home.rankChangeDown, { n: Math.abs(change) });
-  return (
-    <span className={change > 0 ? "text-green-700" : "text-red-700"}>
-      <span aria-hidden="true">{change > 0 ? "▲" : "▼"} {Math.abs(change)}</span>
-      <span className="sr-only">{label}</span>
-    </span>
   );
 }

@@ -1430,7 +1430,6 @@ export const en: Translation<Messages> = {
     downloadXlsx: "Excel (XLSX)",
     downloadJson: "JSON",
     downloadsNote: "The data as announced; the columns are described on the Open data page.",
-    agencyProfileLink: "{agency} profile",
   },
   publicProfile: {
     title: "{agency} over the years",

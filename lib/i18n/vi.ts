@@ -1432,7 +1432,6 @@ export const vi = {
     downloadXlsx: "Excel (XLSX)",
     downloadJson: "JSON",
     downloadsNote: "Dữ liệu đúng như thông báo công bố; mô tả các cột ở trang Dữ liệu mở.",
-    agencyProfileLink: "Hồ sơ {agency}",
   },
   /** The public agency profile (/don-vi/[slug], issue 8 item 2). */
   publicProfile: {

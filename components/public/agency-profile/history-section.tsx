@@ -6,7 +6,7 @@ import { formatDate, formatPercent, formatPoints, interpolate } from "@/lib/i18n
 import { getMessages } from "@/lib/i18n/messages";
 import type { AgencyProfileYear } from "@/lib/services/get-agency-profile";
 
-import { RankChange } from "./rank-change";
+import { RankChange } from "@/components/public/rank-change";
 
 /** Each published year's row of the agency, as announced, as a table and as a line chart. */
 export function HistorySection({ agencyName, history }: { agencyName: string; history: AgencyProfileYear[] }) {

@@ -2,7 +2,7 @@ import { interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 
 // The announcement's "change vs last year", written as the leaderboard writes it (▲ 2 / ▼ 1 / Mới),
-// with the words for screen readers. (components/tables/ranking-table.tsx keeps its own copy private.)
+// with the words for screen readers: the leaderboard table and the agency profile.
 export function RankChange({ change, isRanked }: { change: number | null; isRanked: boolean }) {
   const { home } = getMessages("vi");
   if (!isRanked) return <span className="text-slate-500">—</span>;
