@@ -7,7 +7,7 @@
 //    (.next/diagnostics/route-bundle-stats.json), gzip-compressed as a server would send it.
 // Prints figures against the targets (≥ 1,000 req/s, p99 ≤ 100 ms, ≤ 200 KB); exit code 1 only
 // when something failed (a non-200 answer, an error), not when a figure misses its target.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -15,6 +15,8 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { z } from "zod";
+
+import { stopApp, waitForApp } from "./bench-app";
 
 const PORT = 3320;
 const PG_PORT = 54392;
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   closeSync(logFd);
   let isFailed = false;
   try {
-    await waitForApp(app);
+    await waitForApp(app, BASE_URL, START_TIMEOUT_MS);
     // The first request renders the page and caches it; the load then measures the cached page.
     const first = await fetch(`${BASE_URL}${PATH}`);
     const html = await first.text();
@@ -136,35 +138,6 @@ function cpuMilliseconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-}
-
-async function waitForApp(app: ChildProcess): Promise<void> {
-  const startedAt = Date.now();
-  while (Date.now() - startedAt < START_TIMEOUT_MS) {
-    if (app.exitCode !== null || app.signalCode !== null) throw new Error(`npm run demo exited (${app.exitCode ?? app.signalCode}) before serving`);
-    try {
-      const response = await fetch(`${BASE_URL}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
-      if (response.ok) {
-        console.log(`   app ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The app did not answer within ${START_TIMEOUT_MS / 1000} s`);
-}
-
-async function stopApp(app: ChildProcess): Promise<void> {
-  if (app.exitCode !== null || app.signalCode !== null || app.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
-  process.kill(-app.pid, "SIGTERM");
-  const timer = setTimeout(() => {
-    if (app.pid !== undefined && app.exitCode === null) process.kill(-app.pid, "SIGKILL");
-  }, 20_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 main().catch((error: unknown) => {

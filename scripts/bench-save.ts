@@ -11,7 +11,7 @@
 // equal the saves made on it.
 // Before the run it checks the endpoint's status codes (401/403/404/409/422/200). Figures, not a
 // pass/fail test, but the exit code is 1 when a check fails or a save is failed or lost.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -19,6 +19,8 @@ import path from "node:path";
 
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/prisma";
+
+import { stopApp, waitForApp } from "./bench-app";
 
 const PORT = 3310;
 const PG_PORT = 54391;
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   let db: PrismaClient | null = null;
   let isFailed = false;
   try {
-    await waitForApp(app);
+    await waitForApp(app, BASE_URL, START_TIMEOUT_MS);
     db = createPrismaClient(DATABASE_URL, { maxConnections: 4 });
     const { editors, wrongPhase } = await createFixture(db);
     const tally: SaveTally = new Map();
@@ -91,35 +93,6 @@ function printServerErrors(logFile: string): void {
   const distinct = [...new Set(errors.map((line) => line.slice(0, 300)))];
   console.error(`--- the app log's ${errors.length} error lines, ${distinct.length} distinct (first 10) ---`);
   console.error(distinct.slice(0, 10).join("\n"));
-}
-
-async function waitForApp(app: ChildProcess): Promise<void> {
-  const startedAt = Date.now();
-  while (Date.now() - startedAt < START_TIMEOUT_MS) {
-    if (app.exitCode !== null || app.signalCode !== null) throw new Error(`npm run demo exited (${app.exitCode ?? app.signalCode}) before serving`);
-    try {
-      const response = await fetch(`${BASE_URL}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
-      if (response.ok) {
-        console.log(`App ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s.`);
-        return;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`The app did not answer within ${START_TIMEOUT_MS / 1000} s`);
-}
-
-async function stopApp(app: ChildProcess): Promise<void> {
-  if (app.exitCode !== null || app.signalCode !== null || app.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => app.once("exit", () => resolve()));
-  process.kill(-app.pid, "SIGTERM");
-  const timer = setTimeout(() => {
-    if (app.pid !== undefined && app.exitCode === null) process.kill(-app.pid, "SIGKILL");
-  }, 20_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /**

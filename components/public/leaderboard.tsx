@@ -11,6 +11,8 @@ import type { PublicLeaderboard, PublicUnitTypeRanking } from "@/lib/services/ge
 
 import { BandBadge } from "./band-badge";
 import { bandPosition, bandStyle } from "./band-style";
+import { FigureTile } from "./figure-tile";
+import { OpenDataLinks } from "./open-data-links";
 import { YearSwitcher } from "./year-switcher";
 
 type LeaderboardProps = {
@@ -82,10 +84,10 @@ export function Leaderboard({ leaderboard, unitType, view }: LeaderboardProps) {
           {interpolate(publicSite.statisticsHeading, { unitType: unitType.name })}
         </h2>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <Figure term={publicSite.averagePercent} value={percent(stats.averageIndexPercent)} />
-          <Figure term={publicSite.averagePoints} value={stats.averageTotalPoints ? formatDecimal(stats.averageTotalPoints.text, precision) : "—"} />
-          <Figure term={publicSite.highestLowest} value={`${percent(stats.highestIndexPercent)} / ${percent(stats.lowestIndexPercent)}`} />
-          <Figure term={publicSite.rankedCount} value={String(stats.rankedCount)} />
+          <FigureTile term={publicSite.averagePercent} value={percent(stats.averageIndexPercent)} />
+          <FigureTile term={publicSite.averagePoints} value={stats.averageTotalPoints ? formatDecimal(stats.averageTotalPoints.text, precision) : "—"} />
+          <FigureTile term={publicSite.highestLowest} value={`${percent(stats.highestIndexPercent)} / ${percent(stats.lowestIndexPercent)}`} />
+          <FigureTile term={publicSite.rankedCount} value={String(stats.rankedCount)} />
         </dl>
         <h3 className="text-base font-semibold">{publicSite.bandCountsHeading}</h3>
         <ul className="flex flex-wrap gap-3">
@@ -185,21 +187,7 @@ export function Leaderboard({ leaderboard, unitType, view }: LeaderboardProps) {
         <h2 id="tai-du-lieu" className="text-lg font-semibold">
           {interpolate(publicSite.downloadsHeading, { year })}
         </h2>
-        <ul className="flex flex-wrap gap-3">
-          {(
-            [
-              ["csv", publicSite.downloadCsv],
-              ["xlsx", publicSite.downloadXlsx],
-              ["json", publicSite.downloadJson],
-            ] as const
-          ).map(([extension, label]) => (
-            <li key={extension}>
-              <a href={`/api/public/results/${year}.${extension}`} download className="inline-block rounded border border-brand-700 px-3 py-1 text-brand-800 hover:bg-brand-50">
-                {label}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <OpenDataLinks year={year} />
         <p className="text-sm text-slate-600">
           <Link href="/du-lieu-mo" className="underline underline-offset-4">
             {publicSite.downloadsNote}
@@ -207,14 +195,5 @@ export function Leaderboard({ leaderboard, unitType, view }: LeaderboardProps) {
         </p>
       </section>
     </article>
-  );
-}
-
-function Figure({ term, value }: { term: string; value: string }) {
-  return (
-    <div className="rounded border border-slate-200 bg-white px-3 py-2">
-      <dt className="text-xs text-slate-600">{term}</dt>
-      <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-    </div>
   );
 }

@@ -13,6 +13,7 @@ import { BandBadge } from "./band-badge";
 import { bandPosition, bandStyle } from "./band-style";
 import { unitTypePath } from "./leaderboard";
 import { YearSwitcher } from "./year-switcher";
+import { FigureTile } from "./figure-tile";
 
 export function summaryPath(year: number): string {
   return `/nam/${year}/tong-quan`;
@@ -160,14 +161,8 @@ function UnitTypeSummary({ unitType, summary, percent }: { unitType: SummaryUnit
         {interpolate(text.unitTypeHeading, { unitType: unitType.name })}
       </h2>
       <dl className="grid grid-cols-2 gap-3 sm:max-w-md">
-        <div className="rounded border border-slate-200 bg-white px-3 py-2">
-          <dt className="text-xs text-slate-600">{text.averageIndex}</dt>
-          <dd className="text-lg font-semibold tabular-nums">{percent(unitType.averageIndexPercent)}</dd>
-        </div>
-        <div className="rounded border border-slate-200 bg-white px-3 py-2">
-          <dt className="text-xs text-slate-600">{text.rankedCount}</dt>
-          <dd className="text-lg font-semibold tabular-nums">{unitType.rankedCount}</dd>
-        </div>
+        <FigureTile term={text.averageIndex} value={percent(unitType.averageIndexPercent)} />
+        <FigureTile term={text.rankedCount} value={unitType.rankedCount} />
       </dl>
 
       <h3 className="text-lg font-semibold">{text.distributionHeading}</h3>

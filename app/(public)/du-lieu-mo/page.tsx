@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { OpenDataLinks } from "@/components/public/open-data-links";
 import { OPEN_DATA_COLUMNS } from "@/lib/exports/open-data";
 import { interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
@@ -20,7 +21,6 @@ export const metadata: Metadata = {
 
 /** The open data: every published year's files, and the columns documented from the export's own list. */
 export default async function OpenDataPage() {
-  const { publicSite } = getMessages("vi");
   const years = await getPublishedYears();
   return (
     <article className="space-y-6">
@@ -41,23 +41,7 @@ export default async function OpenDataPage() {
                 <Link href={`/nam/${year}`} className="w-24 font-medium text-brand-800 underline underline-offset-4">
                   {interpolate(openData.yearRow, { year })}
                 </Link>
-                {(
-                  [
-                    ["csv", publicSite.downloadCsv],
-                    ["xlsx", publicSite.downloadXlsx],
-                    ["json", publicSite.downloadJson],
-                  ] as const
-                ).map(([extension, label]) => (
-                  <a
-                    key={extension}
-                    href={`/api/public/results/${year}.${extension}`}
-                    download
-                    aria-label={`${label} — ${interpolate(openData.yearRow, { year })}`}
-                    className="rounded border border-brand-700 px-3 py-1 text-brand-800 hover:bg-brand-50"
-                  >
-                    {label}
-                  </a>
-                ))}
+                <OpenDataLinks year={year} />
               </li>
             ))}
           </ul>
