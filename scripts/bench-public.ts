@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     if (first.status !== 200) throw new Error(`${PATH} answered ${first.status}`);
     const second = await fetch(`${BASE_URL}${PATH}`);
     await second.text();
-    console.log(`   ${PATH}: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML (${(gzipSync(html).length / 1024).toFixed(1)} KB gzip), cache after the first request: ${second.headers.get("x-nextjs-cache") ?? "none"}`);
+    console.log(`   ${PATH}: ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB of HTML (${(gzipSync(html).length / 1024).toFixed(1)} KB gzip), second request answered from the front cache: ${second.headers.get("x-par-cache") === "HIT" ? "yes" : "no"}`);
 
     console.log(`3/4 autocannon: ${CONNECTIONS} connections for ${SECONDS} s on ${BASE_URL}${PATH}…`);
     const serverPid = app.pid === undefined ? undefined : findDescendant(app.pid, "production-server");
