@@ -15,7 +15,7 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
   ];
   return (
     <div className="space-y-6">
-      <nav aria-label={publicSite.navigation} className="public-nav flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 pb-3 text-sm">
+      <nav aria-label={publicSite.navigation} className="public-nav flex flex-wrap print:hidden items-center gap-x-4 gap-y-2 border-b border-slate-200 pb-3 text-sm">
         {links.map((link) => (
           <Link key={link.href} href={link.href} className="rounded px-1 py-1 font-medium text-brand-800 underline-offset-4 hover:underline">
             {link.label}

@@ -34,7 +34,7 @@ export function RankingTable({ caption, rows, precision, bands, isLinkingAgencie
       content = (
         <Link href={sortable.hrefFor(key)} className="inline-flex items-center gap-1 underline-offset-4 hover:underline" title={interpolate(publicSite.sortBy, { column: label })}>
           {label}
-          <span aria-hidden="true" className="text-xs">{isCurrent ? (sortable.current.direction === "tang" ? "▲" : "▼") : "↕"}</span>
+          <span aria-hidden="true" className="text-xs print:hidden">{isCurrent ? (sortable.current.direction === "tang" ? "▲" : "▼") : "↕"}</span>
         </Link>
       );
     }
