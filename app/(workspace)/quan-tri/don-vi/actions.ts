@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { getSessionUserId } from "@/lib/auth/session";
+import { revalidatePublicPages } from "@/lib/public-cache/revalidate-public-pages";
 import { getPrisma } from "@/lib/db/prisma";
 import { interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
@@ -30,7 +31,10 @@ export async function saveUnitTypeAction(_previous: AdminFormState, form: FormDa
     code: textOf(form, "code"),
     sortOrder: textOf(form, "sortOrder"),
   });
-  if (result.ok) revalidatePath(ORGANISATION, "layout");
+  if (result.ok) {
+    revalidatePath(ORGANISATION, "layout");
+    revalidatePublicPages(); // agency profiles show the unit type's current name
+  }
   return stateOf(result, form, text.saved);
 }
 
@@ -69,6 +73,8 @@ export async function saveAgencyAction(_previous: AdminFormState, form: FormData
   });
   if (!result.ok) return stateOf(result, form, text.saved);
   revalidatePath(ORGANISATION, "layout");
+  // Agency profiles show the current name, unit type, end date and successors.
+  revalidatePublicPages();
   if (!agencyId) redirect(`${ORGANISATION}/${result.value.agencyId}?moi=1`);
   return stateOf(result, form, text.saved);
 }
@@ -97,6 +103,8 @@ export async function mergeAgenciesAction(_previous: AdminFormState, form: FormD
   });
   if (!result.ok) return stateOf(result, form, "");
   revalidatePath(ORGANISATION, "layout");
+  // Agency profiles show the current name, unit type, end date and successors.
+  revalidatePublicPages();
   const successorId = result.value.successorIds[0]!;
   const successor = await getPrisma().agency.findUniqueOrThrow({ where: { id: successorId }, select: { name: true } });
   const message = interpolate(text.succession.merged, { name: successor.name });
@@ -124,6 +132,8 @@ export async function splitAgencyAction(_previous: AdminFormState, form: FormDat
     return stateOf({ ...result, ...(issues ? { issues } : {}) }, form, "");
   }
   revalidatePath(ORGANISATION, "layout");
+  // Agency profiles show the current name, unit type, end date and successors.
+  revalidatePublicPages();
   const predecessor = await getPrisma().agency.findUniqueOrThrow({ where: { id: predecessorId }, select: { name: true } });
   return stateOf(result, form, interpolate(text.succession.split, { name: predecessor.name }), { href: `${ORGANISATION}/${predecessorId}`, label: predecessor.name });
 }
