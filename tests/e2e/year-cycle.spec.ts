@@ -122,6 +122,8 @@ test("set up 2027 from scratch and publish 2026: survey imported, results finali
   // 7. Published with the announcement's number and date: the preview is the public table.
   await page.goto("/quan-tri/cong-bo/2026");
   const previewRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Sở Tư pháp", exact: true }) });
+  // The page streams behind its loading state: wait for the row before reading it once.
+  await expect(previewRow.getByRole("cell").first()).toBeVisible();
   const previewCells = await previewRow.getByRole("cell").allTextContents();
   expect(previewCells.length).toBeGreaterThan(3);
   await page.getByLabel("Số thông báo").fill(ANNOUNCEMENT);
@@ -137,6 +139,14 @@ test("set up 2027 from scratch and publish 2026: survey imported, results finali
   const publicRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Sở Tư pháp", exact: true }) });
   await expect(publicRow.getByRole("cell").first()).toHaveText(previewCells[0]!);
   expect(await publicRow.getByRole("cell").allTextContents()).toEqual(previewCells);
+  // Every cached public page follows, including the 2026 pages that answered 404 before
+  // (public-leaderboard.spec.ts asked for them) and the profile and summary of earlier visits.
+  await page.goto("/nam/2026/khoi/so-ban-nganh");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("năm 2026");
+  await page.goto("/don-vi/so-tu-phap");
+  await expect(page.getByRole("link", { name: "2026", exact: true })).toBeVisible();
+  await page.goto("/tong-quan");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("2026");
 
   // 9. Now 2027 opens, its criteria sets frozen.
   await moveYear(page, 2027, "Tự đánh giá");
