@@ -159,7 +159,7 @@ export function Leaderboard({ leaderboard, unitType, view }: LeaderboardProps) {
         <h2 id="bieu-do" className="text-lg font-semibold">
           {publicSite.chartHeading}
         </h2>
-        <figure className="rounded-lg border border-slate-200 bg-white p-2">
+        <figure className="overflow-hidden rounded-lg border border-slate-200 bg-white p-2">
           <figcaption className="px-2 text-sm text-slate-700">{interpolate(publicSite.chartCaption, { unitType: unitType.name, year })}</figcaption>
           <LazyRankingBarChart
             placeholder={publicSite.chartLoading}

@@ -91,7 +91,7 @@ export function YearSummaryView({ summary }: { summary: YearSummary }) {
         <h2 id="bieu-do-xep-loai" className="text-xl font-semibold">
           {text.chartHeading}
         </h2>
-        <figure className="rounded-lg border border-slate-200 bg-white p-2">
+        <figure className="overflow-hidden rounded-lg border border-slate-200 bg-white p-2">
           <figcaption className="px-2 text-sm text-slate-700">{interpolate(text.chartCaption, { year })}</figcaption>
           <LazyBandDistributionChart
             placeholder={text.chartLoading}

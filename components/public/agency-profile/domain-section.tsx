@@ -49,7 +49,7 @@ export function DomainSection({ agencyName, detail }: DomainSectionProps) {
           </tbody>
         </table>
       </div>
-      <figure className="rounded-lg border border-slate-200 bg-white p-2 print:hidden">
+      <figure className="overflow-hidden rounded-lg border border-slate-200 bg-white p-2 print:hidden">
         <figcaption className="px-2 text-sm text-slate-700">{interpolate(publicProfile.domainsChartCaption, { agency: agencyName, unitType: unitTypeName, year })}</figcaption>
         <LazyDomainComparisonChart
           placeholder={publicProfile.chartLoading}

@@ -62,7 +62,7 @@ export function HistorySection({ agencyName, history }: { agencyName: string; hi
           </tbody>
         </table>
       </div>
-      <figure className="rounded-lg border border-slate-200 bg-white p-2 print:hidden">
+      <figure className="overflow-hidden rounded-lg border border-slate-200 bg-white p-2 print:hidden">
         <figcaption className="px-2 text-sm text-slate-700">{interpolate(publicProfile.historyChartCaption, { agency: agencyName })}</figcaption>
         <LazyAgencyHistoryChart
           placeholder={publicProfile.chartLoading}
