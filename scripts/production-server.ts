@@ -16,6 +16,8 @@ import { isStorableResponse, publicPageCache, publicPageKey, storePublicPage, ty
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "127.0.0.1";
+/** Where the server asks itself for a page: the address it listens on (loopback when on all). */
+const fillHost = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname.includes(":") ? `[${hostname}]` : hostname;
 /** Marks the server's own fill requests; made per start, never sent to clients. */
 const FILL_HEADER = "x-par-cache-fill";
 const fillToken = randomBytes(16).toString("hex");
@@ -33,9 +35,16 @@ async function main(): Promise<void> {
       sendCached(request, response, page);
       return;
     }
-    void handle(request, response).then(() => {
-      if (key !== null && response.statusCode === 200) void fill(key);
-    });
+    handle(request, response)
+      .then(() => {
+        if (key !== null && response.statusCode === 200) void fill(key);
+      })
+      .catch((error: unknown) => {
+        // Next answers its own errors; this is only for one escaping it, which must not stop the server.
+        console.error(error);
+        if (!response.headersSent) response.writeHead(500);
+        response.end();
+      });
   });
   server.listen(port, hostname, () => console.log(`▲ Next.js production server on http://${hostname}:${port} (public pages served from memory after their first request)`));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -52,7 +61,7 @@ async function fill(key: string): Promise<void> {
   cache.filling.add(key);
   const generation = cache.generation;
   try {
-    const response = await fetch(`http://127.0.0.1:${port}${key}`, { headers: { [FILL_HEADER]: fillToken, "accept-encoding": "identity" }, redirect: "manual" });
+    const response = await fetch(`http://${fillHost}:${port}${key}`, { headers: { [FILL_HEADER]: fillToken, "accept-encoding": "identity" }, redirect: "manual" });
     const body = Buffer.from(await response.arrayBuffer());
     if (!isStorableResponse(response.status, response.headers.get("cache-control"), response.headers.getSetCookie().length > 0)) return;
     const headers = [...response.headers].filter(([name]) => !SKIPPED_HEADERS.has(name));
