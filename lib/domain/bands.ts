@@ -3,7 +3,7 @@ import { z } from "zod";
 import { interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 
-import { formatThousandths } from "./points";
+import { formatThousandths, toThousandths } from "./points";
 
 export const ZGradingBand = z.object({
   label: z.string().trim().min(1),
@@ -11,6 +11,11 @@ export const ZGradingBand = z.object({
   minPercentThousandths: z.number().int(),
 });
 export type TGradingBand = z.infer<typeof ZGradingBand>;
+
+/** A band as stored (its lower bound a database decimal, e.g. Prisma's Decimal) in thousandths. */
+export function storedBand(band: { label: string; minPercent: { toFixed(digits: number): string } }): TGradingBand {
+  return { label: band.label, minPercentThousandths: toThousandths(band.minPercent.toFixed(3)) };
+}
 
 export type BandProblemCode = keyof typeof vi.domain.bandProblems;
 export type BandProblem = { code: BandProblemCode; message: string };

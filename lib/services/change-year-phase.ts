@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { storedBand } from "@/lib/domain/bands";
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
@@ -98,7 +99,7 @@ async function readinessProblems(tx: Prisma.TransactionClient, year: LockedYear,
                 criteria: set.criteria.map((criterion) => ({ ...toCriterionDefinition(criterion), appraiserUnitId: criterion.appraiserUnitId })),
               }
             : null,
-          bands: unitType.gradingBands.map((band) => ({ label: band.label, minPercentThousandths: toThousandths(band.minPercent.toFixed(3)) })),
+          bands: unitType.gradingBands.map(storedBand),
         };
       }),
       selfAssessmentDeadline: deadline("SELF_ASSESSMENT"),

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { getPrisma, type PrismaClient } from "@/lib/db/prisma";
 import { appraisalChange, compareDomains, parseDomainBreakdown, type AppraisalChange, type DomainComparison } from "@/lib/domain/agency-profile";
-import type { TGradingBand } from "@/lib/domain/bands";
+import { type TGradingBand, storedBand } from "@/lib/domain/bands";
 import { calendarDateOf } from "@/lib/domain/calendar-date";
 import { toThousandths } from "@/lib/domain/points";
 import { computeProvinceStatistics } from "@/lib/domain/province-statistics";
@@ -126,7 +126,7 @@ async function loadHistory(db: PrismaClient, agencyId: string): Promise<AgencyPr
       row,
       bands: bands
         .filter((band) => band.year.year === ranking.year && band.unitTypeId === unitTypeId)
-        .map((band) => ({ label: band.label, minPercentThousandths: toThousandths(band.minPercent.toString()) })),
+        .map(storedBand),
       publication: ranking.publication,
     }))
     .sort((a, b) => a.year - b.year);
@@ -178,7 +178,7 @@ async function loadDetail(db: PrismaClient, agencyId: string, latest: AgencyProf
       isRanked: row.rank !== null,
       domains: parseDomainBreakdown(row.domainBreakdown) ?? [],
     })),
-    bandsOfType.map((band) => ({ label: band.label, minPercentThousandths: toThousandths(band.minPercent.toString()) })),
+    bandsOfType.map(storedBand),
     latest.precision,
   );
 

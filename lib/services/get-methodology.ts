@@ -1,7 +1,7 @@
 import "server-only";
 
 import { getPrisma, type PrismaClient } from "@/lib/db/prisma";
-import type { TGradingBand } from "@/lib/domain/bands";
+import { type TGradingBand, storedBand } from "@/lib/domain/bands";
 import { diffCriteriaSets, diffYearRules, type CriteriaSetChanges, type YearRuleChange, type YearRules } from "@/lib/domain/criteria-set-diff";
 import type { CriterionNode, CriterionSection } from "@/lib/domain/criteria-tree";
 import type { TCriterionMethod } from "@/lib/domain/criterion-params";
@@ -146,7 +146,7 @@ async function loadYear(db: PrismaClient, year: number): Promise<LoadedYear | nu
         penaltyItems: tree.penaltyItems.map(toCriterion),
         bands: row.gradingBands
           .filter((band) => band.unitTypeId === set.unitType.id)
-          .map((band) => ({ label: band.label, minPercentThousandths: toThousandths(band.minPercent.toFixed(3)) })),
+          .map(storedBand),
         flat,
       };
     }),

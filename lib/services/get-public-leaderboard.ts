@@ -1,7 +1,7 @@
 import "server-only";
 
 import { getPrisma, type PrismaClient } from "@/lib/db/prisma";
-import type { TGradingBand } from "@/lib/domain/bands";
+import { type TGradingBand, storedBand } from "@/lib/domain/bands";
 import { toThousandths } from "@/lib/domain/points";
 import { computeProvinceStatistics, type ProvinceStatistics } from "@/lib/domain/province-statistics";
 import type { TPublishedResultRow } from "@/lib/domain/publication-snapshot";
@@ -65,7 +65,7 @@ export async function getPublicLeaderboard(year: number | null, db: PrismaClient
     unitTypes: ranking.unitTypes.map((unitType) => {
       const unitTypeBands = bands
         .filter((band) => band.unitTypeId === unitType.unitTypeId)
-        .map((band) => ({ label: band.label, minPercentThousandths: toThousandths(band.minPercent.toString()) }));
+        .map(storedBand);
       return {
         unitTypeId: unitType.unitTypeId,
         code: codeOf.get(unitType.unitTypeId) ?? unitType.unitTypeId,

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { PrismaClient } from "@/lib/db/prisma";
-import { validateBands, type TGradingBand } from "@/lib/domain/bands";
+import { type TGradingBand, storedBand, validateBands } from "@/lib/domain/bands";
 import { parseDecimalInput } from "@/lib/domain/decimal-input";
-import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { formatThousandths } from "@/lib/domain/points";
 import { interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 
@@ -75,7 +75,7 @@ export async function saveGradingBands(
     if (problems.length > 0) return failure("VALIDATION_FAILED", { issues: problems.map((problem) => ({ path: "bands", message: problem.message })) });
 
     const stored = await tx.gradingBand.findMany({ where: { yearId, unitTypeId }, select: { label: true, minPercent: true } });
-    const before = audited(stored.map((band) => ({ label: band.label, minPercentThousandths: toThousandths(band.minPercent.toFixed(3)) })));
+    const before = audited(stored.map(storedBand));
     const after = audited(bands);
     // A repeated click changes nothing and must not write a second audit event.
     if (JSON.stringify(before) === JSON.stringify(after)) return success({ isChanged: false });

@@ -2,6 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
+import { storedBand } from "@/lib/domain/bands";
 import { loadActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/prisma/client";
@@ -116,7 +117,7 @@ export async function computeYearResults(tx: Prisma.TransactionClient, yearId: s
     });
     const unitBands = bands
       .filter((band) => band.unitTypeId === set.unitType.id)
-      .map((band) => ({ label: band.label, minPercentThousandths: toThousandths(band.minPercent.toFixed(3)) }));
+      .map(storedBand);
     const byAgency = new Map(entries.map((entry) => [entry.agency.id, entry]));
     const ranked = entries.length === 0 ? [] : rankResults(entries.map((entry) => entry.entry), unitBands, precision);
     unitTypes.push({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { findBand, validateBands } from "@/lib/domain/bands";
+import { findBand, storedBand, validateBands } from "@/lib/domain/bands";
 
 const departmentBands = [
   { label: "Nhóm 1", minPercentThousandths: 90_000 },
@@ -40,5 +40,13 @@ describe("validateBands", () => {
     expect(problems.map((problem) => problem.code)).toEqual(["DUPLICATE_MIN", "DUPLICATE_LABEL", "MIN_OUT_OF_RANGE", "NO_ZERO_BAND"]);
     expect(problems[0]?.message).toBe("Hai mức xếp loại có cùng ngưỡng dưới 90%.");
     expect(validateBands([]).map((problem) => problem.code)).toEqual(["NO_BANDS"]);
+  });
+});
+
+describe("storedBand", () => {
+  it("reads a stored lower bound (a database decimal) in thousandths of a percent", () => {
+    const decimal = (value: number) => ({ toFixed: (digits: number) => value.toFixed(digits) });
+    expect(storedBand({ label: "Khá", minPercent: decimal(72.5) })).toEqual({ label: "Khá", minPercentThousandths: 72_500 });
+    expect(storedBand({ label: "Trung bình", minPercent: decimal(0) })).toEqual({ label: "Trung bình", minPercentThousandths: 0 });
   });
 });

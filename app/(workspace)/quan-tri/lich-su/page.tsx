@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { HistoryImportForm } from "@/components/forms/history-import-form";
+import { storedBand } from "@/lib/domain/bands";
 import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
-import { toThousandths } from "@/lib/domain/points";
 import { getMessages } from "@/lib/i18n/messages";
 import { bandLinesOf } from "@/lib/imports/band-lines";
 
@@ -26,7 +26,7 @@ export default async function HistoryImportPage() {
     const ofUnitType = bands.filter((band) => band.unitTypeId === unitTypeId);
     const latest = ofUnitType[0]?.year.year;
     return bandLinesOf(
-      ofUnitType.filter((band) => band.year.year === latest).map((band) => ({ label: band.label, minPercentThousandths: toThousandths(band.minPercent.toFixed(3)) })),
+      ofUnitType.filter((band) => band.year.year === latest).map(storedBand),
     );
   };
   const thisYear = Number(new Date().toLocaleDateString("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).slice(0, 4));
