@@ -7,11 +7,11 @@ import { appraisalChange, compareDomains, parseDomainBreakdown, type AppraisalCh
 import { type TGradingBand, storedBand } from "@/lib/domain/bands";
 import { calendarDateOf } from "@/lib/domain/calendar-date";
 import { toThousandths } from "@/lib/domain/points";
-import { computeProvinceStatistics } from "@/lib/domain/province-statistics";
 import type { TPublishedResultRow } from "@/lib/domain/publication-snapshot";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/domain/slug";
 
 import { getAgencyLineage, type AgencyLineage } from "./get-agency-lineage";
+import { getDomainAverages } from "./get-domain-averages";
 import { getPublishedRanking, type PublishedRanking } from "./get-latest-published-ranking";
 import { getPublishedYears } from "./get-public-leaderboard";
 
@@ -144,11 +144,9 @@ async function loadDetail(db: PrismaClient, agencyId: string, latest: AgencyProf
   const ownDomains = result ? parseDomainBreakdown(result.domainBreakdown) : null;
   if (!result || !ownDomains) return { ...base, domains: null };
 
-  const [unitTypeResults, criteria, assessment] = await Promise.all([
-    db.result.findMany({
-      where: { year: publishedYear, unitTypeId: result.unitTypeId },
-      select: { agencyId: true, totalPoints: true, maxPoints: true, indexPercent: true, bandLabel: true, rank: true, domainBreakdown: true },
-    }),
+  const [domainAverages, criteria, assessment] = await Promise.all([
+    // The year's bands of the unit type: the history already read them for this year's row.
+    getDomainAverages(db, latest.year, [{ unitTypeId: result.unitTypeId, bands: latest.bands }], latest.precision),
     db.criterion.findMany({
       where: { criteriaSet: { year: publishedYear, unitTypeId: result.unitTypeId }, section: "MAIN" },
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
@@ -164,23 +162,6 @@ async function loadDetail(db: PrismaClient, agencyId: string, latest: AgencyProf
     }),
   ]);
 
-  const bandsOfType = await db.gradingBand.findMany({
-    where: { year: publishedYear, unitTypeId: result.unitTypeId },
-    select: { label: true, minPercent: true },
-  });
-  const statistics = computeProvinceStatistics(
-    unitTypeResults.map((row) => ({
-      agencyId: row.agencyId,
-      totalThousandths: toThousandths(row.totalPoints.toString()),
-      maxThousandths: toThousandths(row.maxPoints.toString()),
-      indexPercentThousandths: toThousandths(row.indexPercent.toString()),
-      bandLabel: row.bandLabel,
-      isRanked: row.rank !== null,
-      domains: parseDomainBreakdown(row.domainBreakdown) ?? [],
-    })),
-    bandsOfType.map(storedBand),
-    latest.precision,
-  );
 
   const scoreOf = new Map((assessment?.scores ?? []).map((score) => [score.criterionId, score]));
   const childrenOf = new Map<string | null, typeof criteria>();
@@ -215,7 +196,7 @@ async function loadDetail(db: PrismaClient, agencyId: string, latest: AgencyProf
   const domainNodes = new Map((childrenOf.get(null) ?? []).map((node) => [node.code, node]));
   return {
     ...base,
-    domains: compareDomains(ownDomains, statistics.domains, latest.precision).map((domain) => {
+    domains: compareDomains(ownDomains, domainAverages.get(result.unitTypeId) ?? [], latest.precision).map((domain) => {
       const node = domainNodes.get(domain.code);
       return { ...domain, title: node?.title ?? domain.code, criteria: node && assessment ? nodesUnder(node.id, 0) : [] };
     }),

@@ -1,24 +1,18 @@
 import "server-only";
 
-import { z } from "zod";
-
 import { getPrisma, type PrismaClient } from "@/lib/db/prisma";
 import type { TGradingBand } from "@/lib/domain/bands";
 import { computeBandShares, type BandShare } from "@/lib/domain/band-shares";
 import { toThousandths } from "@/lib/domain/points";
-import { computeProvinceStatistics, type RoundedFigure } from "@/lib/domain/province-statistics";
+import type { RoundedFigure } from "@/lib/domain/province-statistics";
 import { findMovers, type MoverRow, type Movers } from "@/lib/domain/year-over-year-movers";
 
+import { getDomainAverages } from "./get-domain-averages";
 import { getPublishedRanking } from "./get-latest-published-ranking";
 import { getPublicLeaderboard } from "./get-public-leaderboard";
 
 // The public year summary (issue 8 item 3). Public: no actor; only PUBLISHED years, through
 // getPublicLeaderboard / getPublishedRanking, which read nothing else.
-
-/** Result.domainBreakdown as the engine stores it (lib/services/year-results.ts, the seed). */
-const ZDomainBreakdown = z.array(
-  z.object({ code: z.string().min(1), points: z.string().regex(/^\d+(\.\d+)?$/), maxPoints: z.string().regex(/^\d+(\.\d+)?$/) }),
-);
 
 export type SummaryDomain = {
   code: string;
@@ -86,12 +80,9 @@ export async function getYearSummary(year: number | null, db: PrismaClient = get
   const previousYear = leaderboard.publishedYears.find((candidate) => candidate < leaderboard.year) ?? null;
   const unitTypeIds = leaderboard.unitTypes.map((unitType) => unitType.unitTypeId);
 
-  const [previous, results, domains, publications] = await Promise.all([
+  const [previous, domainAverages, domains, publications] = await Promise.all([
     previousYear === null ? null : getPublishedRanking(db, previousYear),
-    db.result.findMany({
-      where: { year: { year: leaderboard.year, phase: "PUBLISHED" }, unitTypeId: { in: unitTypeIds } },
-      select: { agencyId: true, unitTypeId: true, totalPoints: true, maxPoints: true, indexPercent: true, rank: true, bandLabel: true, domainBreakdown: true },
-    }),
+    getDomainAverages(db, leaderboard.year, leaderboard.unitTypes, leaderboard.precision),
     db.criterion.findMany({
       where: { criteriaSet: { year: { year: leaderboard.year, phase: "PUBLISHED" }, unitTypeId: { in: unitTypeIds } }, parentId: null, section: "MAIN" },
       select: { code: true, title: true, maxPoints: true, criteriaSet: { select: { unitTypeId: true } } },
@@ -125,25 +116,6 @@ export async function getYearSummary(year: number | null, db: PrismaClient = get
           .filter((domain) => domain.criteriaSet.unitTypeId === unitType.unitTypeId)
           .map((domain) => [domain.code, { title: domain.title, maxPoints: toThousandths(domain.maxPoints.toFixed(3)) }]),
       );
-      const domainStatistics = computeProvinceStatistics(
-        results
-          .filter((result) => result.unitTypeId === unitType.unitTypeId)
-          .map((result) => ({
-            agencyId: result.agencyId,
-            totalThousandths: toThousandths(result.totalPoints.toFixed(3)),
-            maxThousandths: toThousandths(result.maxPoints.toFixed(3)),
-            indexPercentThousandths: toThousandths(result.indexPercent.toFixed(3)),
-            bandLabel: result.bandLabel,
-            isRanked: result.rank !== null,
-            domains: ZDomainBreakdown.parse(result.domainBreakdown ?? []).map((domain) => ({
-              code: domain.code,
-              pointsThousandths: toThousandths(domain.points),
-              maxThousandths: toThousandths(domain.maxPoints),
-            })),
-          })),
-        unitType.bands,
-        leaderboard.precision,
-      );
       const { statistics } = unitType;
       return {
         unitTypeId: unitType.unitTypeId,
@@ -154,7 +126,7 @@ export async function getYearSummary(year: number | null, db: PrismaClient = get
         rankedCount: statistics.rankedCount,
         averageIndexPercent: statistics.averageIndexPercent,
         bandShares: computeBandShares(statistics, leaderboard.precision),
-        domains: domainStatistics.domains.map((domain) => ({
+        domains: (domainAverages.get(unitType.unitTypeId) ?? []).map((domain) => ({
           code: domain.code,
           title: names.get(domain.code)?.title ?? null,
           maxPoints: names.get(domain.code)?.maxPoints ?? null,
