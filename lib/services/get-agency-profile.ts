@@ -12,8 +12,7 @@ import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/domain/slug";
 
 import { getAgencyLineage, type AgencyLineage } from "./get-agency-lineage";
 import { getDomainAverages } from "./get-domain-averages";
-import { getPublishedRanking, type PublishedRanking } from "./get-latest-published-ranking";
-import { getPublishedYears } from "./get-public-leaderboard";
+import { getPublishedRankings, type PublishedRanking } from "./get-latest-published-ranking";
 
 /** A slug as the URL gives it; anything else cannot name an agency (lib/domain/slug.ts). */
 export const ZAgencySlug = z.string().max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN);
@@ -70,7 +69,7 @@ export type AgencyProfile = {
 
 /**
  * An agency's public profile, or null for an unknown slug. Public: no actor. Only PUBLISHED years:
- * the history comes from each year's current publication snapshot (getPublishedRanking), so it
+ * the history comes from each year's current publication snapshot (getPublishedRankings), so it
  * shows the leaderboard's figures; the domains and criteria of the latest of those years come from
  * its stored Result and Scores, read only for a year whose phase is PUBLISHED.
  */
@@ -100,8 +99,7 @@ export async function getAgencyProfile(slug: string, db: PrismaClient = getPrism
 }
 
 async function loadHistory(db: PrismaClient, agencyId: string): Promise<AgencyProfileYear[]> {
-  const years = await getPublishedYears(db);
-  const rankings = (await Promise.all(years.map((year) => getPublishedRanking(db, year)))).filter((ranking) => ranking !== null);
+  const rankings = await getPublishedRankings(db);
   const entries = rankings.flatMap((ranking) =>
     ranking.unitTypes.flatMap((unitType) =>
       unitType.rows.filter((row) => row.agencyId === agencyId).map((row) => ({ ranking, unitTypeId: unitType.unitTypeId, unitTypeName: unitType.unitTypeName, row })),

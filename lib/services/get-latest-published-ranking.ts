@@ -26,7 +26,24 @@ export async function getPublishedRanking(db: PrismaClient, year: number | null)
     orderBy: [{ year: { year: "desc" } }, { publishedAt: "desc" }],
     select: { number: true, issuedOn: true, snapshot: true },
   });
-  if (!publication) return null;
-  const snapshot = ZPublicationSnapshot.parse(publication.snapshot);
-  return { ...snapshot, publication: { number: publication.number, issuedOn: publication.issuedOn } };
+  return publication ? rankingOf(publication) : null;
+}
+
+/**
+ * Every published year's ranking as its current publication announced it, latest year first: one
+ * query for what getPublishedRanking gives year by year (the same choice of publication per year).
+ */
+export async function getPublishedRankings(db: PrismaClient): Promise<PublishedRanking[]> {
+  const publications = await db.publication.findMany({
+    where: { year: { phase: "PUBLISHED" }, supersededBy: null },
+    orderBy: [{ year: { year: "desc" } }, { publishedAt: "desc" }],
+    select: { yearId: true, number: true, issuedOn: true, snapshot: true },
+  });
+  const latestOfYear = new Map<string, (typeof publications)[number]>();
+  for (const publication of publications) if (!latestOfYear.has(publication.yearId)) latestOfYear.set(publication.yearId, publication);
+  return [...latestOfYear.values()].map(rankingOf);
+}
+
+function rankingOf(publication: { number: string; issuedOn: Date; snapshot: unknown }): PublishedRanking {
+  return { ...ZPublicationSnapshot.parse(publication.snapshot), publication: { number: publication.number, issuedOn: publication.issuedOn } };
 }

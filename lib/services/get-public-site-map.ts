@@ -2,8 +2,7 @@ import "server-only";
 
 import { getPrisma, type PrismaClient } from "@/lib/db/prisma";
 
-import { getPublishedRanking } from "./get-latest-published-ranking";
-import { getPublishedYears } from "./get-public-leaderboard";
+import { getPublishedRankings } from "./get-latest-published-ranking";
 
 export type PublicSiteMap = {
   years: { year: number; unitTypeCodes: string[]; lastModified: Date }[];
@@ -13,9 +12,7 @@ export type PublicSiteMap = {
 
 /** What sitemap.xml lists: only what the public pages show (published years and their agencies). */
 export async function getPublicSiteMap(db: PrismaClient = getPrisma()): Promise<PublicSiteMap> {
-  const years = await getPublishedYears(db);
-  const rankings = (await Promise.all(years.map((year) => getPublishedRanking(db, year)))).filter((ranking) => ranking !== null);
-  const unitTypes = await db.unitType.findMany({ select: { id: true, code: true } });
+  const [rankings, unitTypes] = await Promise.all([getPublishedRankings(db), db.unitType.findMany({ select: { id: true, code: true } })]);
   const codeOf = new Map(unitTypes.map((unitType) => [unitType.id, unitType.code]));
   const agencies = new Map<string, Date>();
   // Latest year first, so each agency keeps the date of its latest announcement.
