@@ -12,7 +12,7 @@ import type { TCriterionMethod } from "@/lib/domain/criterion-params";
 import { formatThousandths } from "@/lib/domain/points";
 import { storedLeafPoints } from "@/lib/domain/stored-points";
 import { scoreInput } from "@/lib/domain/scoring-methods";
-import { formatPercent, formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
+import { formatPercent, formatPoints, formatPointsFromThousandths, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import type { AppraisalView, AppraisalViewCriterion, AppraisalViewScore } from "@/lib/services/get-appraisal-view";
 
@@ -61,8 +61,8 @@ export function AppraisalForm({ view }: { view: AppraisalView }) {
   }, [view, tree, scoresById, savedNow, round]);
   const totalLine = (line: string, view: typeof totals.self) =>
     interpolate(line, {
-      points: formatPoints(formatThousandths(view.totalPoints)),
-      max: formatPoints(formatThousandths(view.maxPoints)),
+      points: formatPointsFromThousandths(view.totalPoints),
+      max: formatPointsFromThousandths(view.maxPoints),
       percent: view.indexPercent ? formatPercent(view.indexPercent.text, viewPrecision) : "—",
     });
   const viewPrecision = view.precision;
@@ -184,7 +184,7 @@ function CriterionAppraisal(props: {
       <h3 id={`${id}-title`} className="font-medium">
         <span className="mr-2 font-mono text-slate-600">{criterion.code}</span>
         {criterion.title}
-        <span className="ml-2 text-sm font-normal text-slate-600">{interpolate(formText.maxPoints, { max: formatPoints(formatThousandths(criterion.maxPoints)) })}</span>
+        <span className="ml-2 text-sm font-normal text-slate-600">{interpolate(formText.maxPoints, { max: formatPointsFromThousandths(criterion.maxPoints) })}</span>
       </h3>
       <p className="text-sm text-slate-700">{criterion.appraiserUnitName ? interpolate(text.unit, { unit: criterion.appraiserUnitName }) : text.noUnit}</p>
       {criterion.guidance ? (
@@ -249,7 +249,7 @@ function CriterionAppraisal(props: {
               <legend className="font-semibold">{interpolate(text.appraisalSide, { round })}</legend>
               <div className="flex flex-wrap items-end gap-3">
                 <MethodInput method={method} fields={entry.fields} onChange={(key, value) => props.onFields({ ...entry.fields, [key]: value })} isDisabled={!criterion.isAppraisable} idPrefix={`${id}-appraisal`} legend={criterion.title} />
-                <p aria-live="polite">{outcome === null ? formText.noPoints : outcome.ok ? interpolate(formText.points, { points: formatPoints(formatThousandths(outcome.points)) }) : domain.scoringErrors[outcome.code]}</p>
+                <p aria-live="polite">{outcome === null ? formText.noPoints : outcome.ok ? interpolate(formText.points, { points: formatPointsFromThousandths(outcome.points) }) : domain.scoringErrors[outcome.code]}</p>
               </div>
               <label className="flex flex-col">
                 {needsReason ? text.reasonRequired : text.reason}

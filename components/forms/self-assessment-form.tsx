@@ -9,9 +9,8 @@ import { describeInput, fieldsFromInput, inputFromFields, MethodInput, type Meth
 import { computeAssessmentTotals, type LeafScore } from "@/lib/domain/assessment-totals";
 import { buildCriteriaTree, type CriterionNode } from "@/lib/domain/criteria-tree";
 import type { TCriterionMethod } from "@/lib/domain/criterion-params";
-import { formatThousandths } from "@/lib/domain/points";
 import { scoreInput } from "@/lib/domain/scoring-methods";
-import { formatPercent, formatPoints, interpolate } from "@/lib/i18n/format";
+import { formatPercent, formatPointsFromThousandths, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import type { SelfAssessmentForm, SelfAssessmentFormCriterion } from "@/lib/services/get-self-assessment-form";
 
@@ -190,8 +189,8 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
     <div className="space-y-4">
       <p className="sticky top-0 z-10 rounded-lg border border-brand-700 bg-white p-3 font-semibold shadow" aria-live="polite">
         {interpolate(text.total, {
-          points: formatPoints(formatThousandths(totals.totalPoints)),
-          max: formatPoints(formatThousandths(totals.maxPoints)),
+          points: formatPointsFromThousandths(totals.totalPoints),
+          max: formatPointsFromThousandths(totals.maxPoints),
           percent: totals.indexPercent ? formatPercent(totals.indexPercent.text, form.precision) : "—",
         })}
       </p>
@@ -205,7 +204,7 @@ export function SelfAssessmentFormView({ form, isEditable }: { form: SelfAssessm
               <h2 className="inline text-lg font-semibold">{section.title}</h2>
               {domainTotal ? (
                 <span className="ml-2 text-base font-normal text-slate-600">
-                  ({interpolate(text.domainTotal, { points: formatPoints(formatThousandths(domainTotal.points)), max: formatPoints(formatThousandths(domainTotal.maxPoints)) })})
+                  ({interpolate(text.domainTotal, { points: formatPointsFromThousandths(domainTotal.points), max: formatPointsFromThousandths(domainTotal.maxPoints) })})
                 </span>
               ) : null}
             </summary>
@@ -262,7 +261,7 @@ function CriterionField({ criterion, entry, outcome, isEditable, onChange, onRes
       <h3 id={`${id}-title`} className="font-medium">
         <span className="mr-2 font-mono text-slate-600">{criterion.code}</span>
         {criterion.title}
-        <span className="ml-2 text-sm font-normal text-slate-600">{interpolate(text.maxPoints, { max: formatPoints(formatThousandths(criterion.maxPoints)) })}</span>
+        <span className="ml-2 text-sm font-normal text-slate-600">{interpolate(text.maxPoints, { max: formatPointsFromThousandths(criterion.maxPoints) })}</span>
       </h3>
       {entry.isToReview ? <p className="text-sm text-amber-800">{text.toReview}</p> : null}
       {criterion.guidance ? (
@@ -282,7 +281,7 @@ function CriterionField({ criterion, entry, outcome, isEditable, onChange, onRes
               : outcome.ok
                 ? outcome.isExcludedFromMaximum
                   ? text.excluded
-                  : interpolate(text.points, { points: formatPoints(formatThousandths(outcome.points)) })
+                  : interpolate(text.points, { points: formatPointsFromThousandths(outcome.points) })
                 : getMessages("vi").domain.scoringErrors[outcome.code]}
           </p>
         </div>

@@ -3,9 +3,8 @@ import Link from "next/link";
 import { LazyRankingBarChart } from "@/components/charts/lazy-ranking-bar-chart";
 import { RankingTable } from "@/components/tables/ranking-table";
 import { FIRST_DIRECTION, filterRowsByName, sortLeaderboardRows, type LeaderboardSort, type LeaderboardSortKey } from "@/lib/domain/leaderboard-view";
-import { formatThousandths } from "@/lib/domain/points";
 import type { RoundedFigure } from "@/lib/domain/province-statistics";
-import { formatDate, formatDecimal, formatPercent, formatPoints, interpolate } from "@/lib/i18n/format";
+import { formatDate, formatDecimal, formatPercent, formatPointsFromThousandths, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import type { PublicLeaderboard, PublicUnitTypeRanking } from "@/lib/services/get-public-leaderboard";
 
@@ -175,7 +174,7 @@ export function Leaderboard({ leaderboard, unitType, view }: LeaderboardProps) {
             thresholds={unitType.bands
               .filter((band) => band.minPercentThousandths > 0)
               .map((band) => ({
-                label: `${formatPoints(formatThousandths(band.minPercentThousandths))}%`,
+                label: `${formatPointsFromThousandths(band.minPercentThousandths)}%`,
                 percent: band.minPercentThousandths / 1000,
                 fill: bandStyle(bandPosition(unitType.bands, band.label)).fill,
               }))}

@@ -4,9 +4,8 @@ import type { ReactNode } from "react";
 import type { TGradingBand } from "@/lib/domain/bands";
 import { hasCriteriaSetChanges, type CriteriaSetChanges, type YearRuleChange } from "@/lib/domain/criteria-set-diff";
 import type { TCriterionMethod } from "@/lib/domain/criterion-params";
-import { formatThousandths } from "@/lib/domain/points";
 import { describeScoringRule } from "@/lib/domain/scoring-rule-text";
-import { formatPoints, interpolate } from "@/lib/i18n/format";
+import { formatPointsFromThousandths, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import type { Methodology, MethodologyCriterion, MethodologyUnitType } from "@/lib/services/get-methodology";
 
@@ -17,8 +16,6 @@ import { YearSwitcher } from "./year-switcher";
 export function methodologyPath(year: number): string {
   return `/nam/${year}/phuong-phap`;
 }
-
-const points = (thousandths: number) => formatPoints(formatThousandths(thousandths));
 
 /** The methodology of a published year (/nam/[year]/phuong-phap), every word and figure from the data. */
 export function MethodologyView({ methodology }: { methodology: Methodology }) {
@@ -48,9 +45,9 @@ export function MethodologyView({ methodology }: { methodology: Methodology }) {
           <dt className="font-semibold">{text.survey}</dt>
           <dd className="mb-2 sm:mb-0">{rules.isSurveyIncluded ? text.surveyIncluded : text.surveyExcluded}</dd>
           <dt className="font-semibold">{text.bonusCap}</dt>
-          <dd className="mb-2 sm:mb-0">{interpolate(text.pointsValue, { points: points(rules.maxBonusPoints) })}</dd>
+          <dd className="mb-2 sm:mb-0">{interpolate(text.pointsValue, { points: formatPointsFromThousandths(rules.maxBonusPoints) })}</dd>
           <dt className="font-semibold">{text.penaltyCap}</dt>
-          <dd className="mb-2 sm:mb-0">{interpolate(text.pointsValue, { points: points(rules.maxPenaltyPoints) })}</dd>
+          <dd className="mb-2 sm:mb-0">{interpolate(text.pointsValue, { points: formatPointsFromThousandths(rules.maxPenaltyPoints) })}</dd>
         </dl>
         <p className="text-sm text-slate-600">{text.noDataNote}</p>
       </section>
@@ -106,7 +103,7 @@ function UnitTypeMethodology({ unitType, methodology }: { unitType: MethodologyU
         {interpolate(text.unitTypeHeading, { unitType: unitType.name })}
       </h2>
       <p className="text-slate-700">
-        {unitType.title}. {interpolate(text.totalMax, { points: points(unitType.totalMaxPoints) })}
+        {unitType.title}. {interpolate(text.totalMax, { points: formatPointsFromThousandths(unitType.totalMaxPoints) })}
       </p>
 
       <h3 className="text-lg font-semibold">{text.bandsHeading}</h3>
@@ -143,7 +140,7 @@ function UnitTypeMethodology({ unitType, methodology }: { unitType: MethodologyU
           <li key={domain.code}>
             <details className="rounded border border-slate-200 bg-white">
               <summary className="cursor-pointer px-3 py-2 font-medium">
-                {domain.code}. {domain.title} <span className="font-normal text-slate-700">— {interpolate(text.maxPoints, { points: points(domain.maxPoints) })}</span>
+                {domain.code}. {domain.title} <span className="font-normal text-slate-700">— {interpolate(text.maxPoints, { points: formatPointsFromThousandths(domain.maxPoints) })}</span>
               </summary>
               <div className="border-t border-slate-200 px-3 py-2">
                 <CriteriaList criteria={domain.children} />
@@ -153,9 +150,9 @@ function UnitTypeMethodology({ unitType, methodology }: { unitType: MethodologyU
         ))}
       </ul>
 
-      <h4 className="font-semibold">{interpolate(text.bonusHeading, { cap: points(rules.maxBonusPoints) })}</h4>
+      <h4 className="font-semibold">{interpolate(text.bonusHeading, { cap: formatPointsFromThousandths(rules.maxBonusPoints) })}</h4>
       {unitType.bonusItems.length === 0 ? <p>{text.none}</p> : <CriteriaList criteria={unitType.bonusItems} />}
-      <h4 className="font-semibold">{interpolate(text.penaltyHeading, { cap: points(rules.maxPenaltyPoints) })}</h4>
+      <h4 className="font-semibold">{interpolate(text.penaltyHeading, { cap: formatPointsFromThousandths(rules.maxPenaltyPoints) })}</h4>
       {unitType.penaltyItems.length === 0 ? <p>{text.none}</p> : <CriteriaList criteria={unitType.penaltyItems} />}
     </section>
   );
@@ -172,7 +169,7 @@ function CriteriaList({ criteria }: { criteria: readonly MethodologyCriterion[] 
             <span className="font-medium">
               {criterion.code}. {criterion.title}
             </span>{" "}
-            <span className="whitespace-nowrap text-slate-700">— {interpolate(text.maxPoints, { points: points(criterion.maxPoints) })}</span>
+            <span className="whitespace-nowrap text-slate-700">— {interpolate(text.maxPoints, { points: formatPointsFromThousandths(criterion.maxPoints) })}</span>
           </p>
           <p className="text-sm text-slate-700">
             <span className="font-medium">{text.ruleLabel}:</span> {criterion.rule ?? text.parentRule}
@@ -192,9 +189,9 @@ function bandRange(bands: readonly TGradingBand[], index: number): string {
   const { publicMethodology: text } = getMessages("vi");
   const band = bands[index] as TGradingBand;
   const above = bands[index - 1];
-  const min = points(band.minPercentThousandths);
+  const min = formatPointsFromThousandths(band.minPercentThousandths);
   if (!above) return interpolate(text.bandFrom, { min });
-  const next = points(above.minPercentThousandths);
+  const next = formatPointsFromThousandths(above.minPercentThousandths);
   return band.minPercentThousandths === 0 ? interpolate(text.bandBelow, { next }) : interpolate(text.bandBetween, { min, next });
 }
 
@@ -209,24 +206,24 @@ function ruleChangeText(change: YearRuleChange): string {
     }
     case "maxBonusPoints":
     case "maxPenaltyPoints":
-      return interpolate(changeLines[change.rule], { before: points(change.before), after: points(change.after) });
+      return interpolate(changeLines[change.rule], { before: formatPointsFromThousandths(change.before), after: formatPointsFromThousandths(change.after) });
   }
 }
 
 function SetChanges({ changes, year, previousYear }: { changes: CriteriaSetChanges; year: number; previousYear: number }) {
   const { publicMethodology: text } = getMessages("vi");
   const lines = text.changeLines;
-  const percent = (value: number | null) => (value === null ? "—" : points(value));
+  const percent = (value: number | null) => (value === null ? "—" : formatPointsFromThousandths(value));
   const ruleOf = (method: TCriterionMethod | null, maxPoints: number) => (method ? describeScoringRule(method, maxPoints) : lines.parent);
   const groups: { key: keyof CriteriaSetChanges; items: { key: string; content: ReactNode }[] }[] = [
-    { key: "added", items: changes.added.map((item) => ({ key: item.code, content: interpolate(lines.criterion, { code: item.code, title: item.title, points: points(item.maxPoints) }) })) },
-    { key: "removed", items: changes.removed.map((item) => ({ key: item.code, content: interpolate(lines.criterion, { code: item.code, title: item.title, points: points(item.maxPoints) }) })) },
+    { key: "added", items: changes.added.map((item) => ({ key: item.code, content: interpolate(lines.criterion, { code: item.code, title: item.title, points: formatPointsFromThousandths(item.maxPoints) }) })) },
+    { key: "removed", items: changes.removed.map((item) => ({ key: item.code, content: interpolate(lines.criterion, { code: item.code, title: item.title, points: formatPointsFromThousandths(item.maxPoints) }) })) },
     { key: "renamed", items: changes.renamed.map((item) => ({ key: item.code, content: interpolate(lines.renamed, item) })) },
     {
       key: "maxChanged",
       items: changes.maxChanged.map((item) => ({
         key: item.code,
-        content: interpolate(lines.maxChanged, { code: item.code, title: item.title, before: points(item.before), after: points(item.after) }),
+        content: interpolate(lines.maxChanged, { code: item.code, title: item.title, before: formatPointsFromThousandths(item.before), after: formatPointsFromThousandths(item.after) }),
       })),
     },
     {

@@ -5,7 +5,7 @@ import type { BandSeries } from "@/components/charts/summary-chart-layout";
 import { formatThousandths } from "@/lib/domain/points";
 import type { RoundedFigure } from "@/lib/domain/province-statistics";
 import type { Mover } from "@/lib/domain/year-over-year-movers";
-import { formatDate, formatDecimal, formatPercent, formatPoints, interpolate } from "@/lib/i18n/format";
+import { formatDate, formatDecimal, formatPercent, formatPointsFromThousandths, formatSignedThousandths, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import type { SummaryPublication, SummaryUnitType, YearSummary } from "@/lib/services/get-year-summary";
 
@@ -28,11 +28,6 @@ const headerCell = "border-b border-slate-300 px-3 py-2 text-left font-semibold"
  */
 function decimalsOf(thousandths: number, precision: 2 | 3): 2 | 3 {
   return thousandths % 10 === 0 ? precision : 3;
-}
-
-function signedPoints(thousandths: number, precision: 2 | 3): string {
-  const sign = thousandths > 0 ? "+" : thousandths < 0 ? "−" : "";
-  return sign + formatDecimal(formatThousandths(Math.abs(thousandths)), decimalsOf(thousandths, precision));
 }
 
 /** The year summary (/nam/[year]/tong-quan): one section per unit type, a chart, the announcements. */
@@ -239,7 +234,7 @@ function UnitTypeSummary({ unitType, summary, percent }: { unitType: SummaryUnit
                     <th scope="row" className={`${cell} min-w-48 text-left font-normal`}>
                       {domain.title ?? "—"}
                     </th>
-                    <td className={`${cell} text-right tabular-nums`}>{domain.maxPoints === null ? "—" : formatPoints(formatThousandths(domain.maxPoints))}</td>
+                    <td className={`${cell} text-right tabular-nums`}>{domain.maxPoints === null ? "—" : formatPointsFromThousandths(domain.maxPoints)}</td>
                     <td className={`${cell} text-right tabular-nums`}>{domain.averagePoints ? formatDecimal(domain.averagePoints.text, precision) : "—"}</td>
                     <td className={`${cell} text-right tabular-nums`}>{percent(domain.averagePercent)}</td>
                   </tr>
@@ -327,7 +322,7 @@ function MoverTable({ heading, caption, empty, movers, year, previousYear, preci
                   </th>
                   <td className={`${cell} text-right tabular-nums`}>{shown(mover.previousPercentThousandths)}</td>
                   <td className={`${cell} text-right tabular-nums`}>{shown(mover.currentPercentThousandths)}</td>
-                  <td className={`${cell} text-right font-semibold tabular-nums`}>{signedPoints(mover.changeThousandths, precision)}</td>
+                  <td className={`${cell} text-right font-semibold tabular-nums`}>{formatSignedThousandths(mover.changeThousandths, decimalsOf(mover.changeThousandths, precision))}</td>
                   <td className={`${cell} whitespace-nowrap text-right tabular-nums`}>
                     {interpolate(text.rankMove, { previous: mover.previousRank ?? text.notRankedBefore, current: mover.currentRank })}
                   </td>

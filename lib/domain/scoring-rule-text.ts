@@ -1,8 +1,8 @@
-import { formatPoints, interpolate } from "@/lib/i18n/format";
+import { formatPointsFromThousandths, interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 
 import type { TCriterionMethod } from "./criterion-params";
-import { formatThousandths, toThousandths } from "./points";
+import { toThousandths } from "./points";
 
 // A criterion's scoring rule in words, from its method and parameters, for the public methodology
 // page: what an agency reads to know how a figure was reached. Generated, never typed per year.
@@ -11,12 +11,12 @@ const text = vi.publicMethodology.rules;
 
 /** Points as printed: "1,5", "0,25", "2". */
 function points(value: number): string {
-  return formatPoints(formatThousandths(toThousandths(value)));
+  return formatPointsFromThousandths(toThousandths(value));
 }
 
 /** A rate threshold (0.955) as a percentage: "95,5%". Rates have at most 4 decimals (criterion-params). */
 function rate(value: number): string {
-  return `${formatPoints(formatThousandths(Math.round(value * 10_000) * 10))}%`;
+  return `${formatPointsFromThousandths(Math.round(value * 10_000) * 10)}%`;
 }
 
 /**
@@ -42,7 +42,7 @@ function tiers(list: readonly { threshold: number; points: number }[], show: (th
  * in thousandths (the criterion's own maximum, which BOOLEAN, PROPORTIONAL_RATE and DEDUCTION use).
  */
 export function describeScoringRule(method: TCriterionMethod, maxPoints: number): string {
-  const max = formatPoints(formatThousandths(maxPoints));
+  const max = formatPointsFromThousandths(maxPoints);
   switch (method.method) {
     case "MANUAL":
       return interpolate(text.MANUAL, { max, step: points(method.params.step) });

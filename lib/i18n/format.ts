@@ -1,5 +1,7 @@
 // Vietnamese number and date formats: "91,79%", "28/02/2023".
 
+import { formatThousandths } from "@/lib/domain/points";
+
 /** Formats a decimal string such as "91.790" at a fixed number of decimals: "91,79". */
 export function formatDecimal(value: string, decimals: number, locale: "vi" | "en" = "vi"): string {
   const [integerPart = "0", fractionPart = ""] = value.replace(/^-/, "").split(".");
@@ -16,6 +18,17 @@ export function formatPoints(value: string, locale: "vi" | "en" = "vi"): string 
   const [integerPart = "0", fractionPart = ""] = value.split(".");
   const fraction = fractionPart.replace(/0+$/, "");
   return formatDecimal(fraction ? `${integerPart}.${fraction}` : integerPart, fraction.length, locale);
+}
+
+/** Points kept in thousandths (lib/domain/points) as printed: 7160 → "7,16"; 61000 → "61". */
+export function formatPointsFromThousandths(thousandths: number, locale: "vi" | "en" = "vi"): string {
+  return formatPoints(formatThousandths(thousandths), locale);
+}
+
+/** A difference in thousandths with its sign at a fixed number of decimals: 2540 → "+2,54", -9330 → "−9,33", 0 → "0,00". */
+export function formatSignedThousandths(thousandths: number, decimals: number, locale: "vi" | "en" = "vi"): string {
+  const magnitude = formatDecimal(formatThousandths(Math.abs(thousandths)), decimals, locale);
+  return thousandths > 0 ? `+${magnitude}` : thousandths < 0 ? `−${magnitude}` : magnitude;
 }
 
 export function formatPercent(value: string, decimals: number, locale: "vi" | "en" = "vi"): string {

@@ -1,8 +1,8 @@
 import "server-only";
 
-import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { toThousandths } from "@/lib/domain/points";
 import type { PublishedFigures } from "@/lib/domain/imported-results";
-import { formatPoints, interpolate } from "@/lib/i18n/format";
+import { formatPointsFromThousandths, interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 
 import { buildNameIndex, exactNameKey, type NameLookup } from "./name-index";
@@ -100,7 +100,7 @@ export function checkHistoryRows(tableRows: readonly TableRow[], context: Histor
     if (points !== null && points < 0) messages.push(interpolate(text.pointsNegative, { value: values.points }));
     if (max !== null && max <= 0) messages.push(text.maxNotPositive);
     if (points !== null && max !== null && max > 0 && points > max) {
-      messages.push(interpolate(text.pointsAboveMax, { points: formatPoints(formatThousandths(points)), max: formatPoints(formatThousandths(max)) }));
+      messages.push(interpolate(text.pointsAboveMax, { points: formatPointsFromThousandths(points), max: formatPointsFromThousandths(max) }));
     }
     const percentText = values.publishedPercent.replace(/\s*%$/, "");
     const percent = decimalOf(percentText, text.columns.publishedPercent, messages, false);

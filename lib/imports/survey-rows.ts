@@ -1,7 +1,7 @@
 import "server-only";
 
-import { formatThousandths, toThousandths } from "@/lib/domain/points";
-import { formatPoints, interpolate } from "@/lib/i18n/format";
+import { toThousandths } from "@/lib/domain/points";
+import { formatPointsFromThousandths, interpolate } from "@/lib/i18n/format";
 import { vi } from "@/lib/i18n/vi";
 
 import { buildNameIndex, exactNameKey, type NameIndex, type NameLookup } from "./name-index";
@@ -186,7 +186,7 @@ export function checkSurveyRows(tableRows: readonly TableRow[], context: SurveyC
         if (parsed !== null && (parsed < 0 || (criterion !== null && parsed > criterion.maxThousandths))) {
           messages.push(
             criterion
-              ? interpolate(text.pointsOutOfRange, { value: pointsText, max: formatPoints(formatThousandths(criterion.maxThousandths)), code: criterion.code })
+              ? interpolate(text.pointsOutOfRange, { value: pointsText, max: formatPointsFromThousandths(criterion.maxThousandths), code: criterion.code })
               : interpolate(text.pointsNegative, { value: pointsText }),
           );
         } else if (parsed !== null) {

@@ -5,10 +5,10 @@ import { requireArea } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/prisma";
 import { computeAssessmentTotals, type LeafScore } from "@/lib/domain/assessment-totals";
 import { buildCriteriaTree } from "@/lib/domain/criteria-tree";
-import { formatThousandths, toThousandths } from "@/lib/domain/points";
+import { toThousandths } from "@/lib/domain/points";
 import { daysLeftIfDueSoon } from "@/lib/domain/reminders";
 import { selfAssessmentClosesAt } from "@/lib/domain/workflow";
-import { formatPercent, formatPoints, formatVietnamDate, interpolate } from "@/lib/i18n/format";
+import { formatPercent, formatPoints, formatPointsFromThousandths, formatVietnamDate, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import { getSelfAssessmentForm } from "@/lib/services/get-self-assessment-form";
 
@@ -52,8 +52,8 @@ export default async function AgencyHomePage() {
         answered: assessment.scores.filter((score) => score.points !== null && selfScored.some((criterion) => criterion.id === score.criterionId)).length,
         total: selfScored.length,
         totalLine: interpolate(selfAssessment.total, {
-          points: formatPoints(formatThousandths(self.totalPoints)),
-          max: formatPoints(formatThousandths(self.maxPoints)),
+          points: formatPointsFromThousandths(self.totalPoints),
+          max: formatPointsFromThousandths(self.maxPoints),
           percent: self.indexPercent ? formatPercent(self.indexPercent.text, assessment.precision) : "—",
         }),
       };

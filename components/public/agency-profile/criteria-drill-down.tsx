@@ -1,8 +1,8 @@
-import { formatPoints, interpolate } from "@/lib/i18n/format";
+import { formatPoints, formatPointsFromThousandths, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import type { AgencyProfileDomain, ProfileCriterion } from "@/lib/services/get-agency-profile";
 
-import { percentText, pointsText } from "./profile-format";
+import { percentText } from "./profile-format";
 
 type CriteriaDrillDownProps = { year: number; precision: 2 | 3; domains: AgencyProfileDomain[] };
 
@@ -25,8 +25,8 @@ export function CriteriaDrillDown({ year, precision, domains }: CriteriaDrillDow
             {interpolate(publicProfile.domainSummary, { code: domain.code, title: domain.title })}
             <span className="ml-2 whitespace-nowrap text-sm font-normal text-slate-700">
               {interpolate(publicProfile.domainSummaryFigures, {
-                points: pointsText(domain.pointsThousandths),
-                max: pointsText(domain.maxThousandths),
+                points: formatPointsFromThousandths(domain.pointsThousandths),
+                max: formatPointsFromThousandths(domain.maxThousandths),
                 percent: domain.percent ? percentText(domain.percent.thousandths, precision) : publicProfile.notCounted,
               })}
             </span>
@@ -88,7 +88,7 @@ function CriterionRow({ node }: { node: ProfileCriterion }) {
         {node.change ? (
           <>
             <span className="block">
-              {interpolate(publicProfile.appraisalChanged, { self: pointsText(node.change.selfThousandths), appraised: pointsText(node.change.appraisedThousandths) })}
+              {interpolate(publicProfile.appraisalChanged, { self: formatPointsFromThousandths(node.change.selfThousandths), appraised: formatPointsFromThousandths(node.change.appraisedThousandths) })}
             </span>
             <span className="block text-slate-700">{node.change.reason ? interpolate(publicProfile.appraisalReason, { reason: node.change.reason }) : publicProfile.noReason}</span>
           </>

@@ -1,9 +1,9 @@
 import { LazyDomainComparisonChart } from "@/components/charts/lazy-domain-comparison-chart";
-import { interpolate } from "@/lib/i18n/format";
+import { formatPointsFromThousandths, formatSignedThousandths, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import type { AgencyProfileDetail, AgencyProfileDomain } from "@/lib/services/get-agency-profile";
 
-import { percentText, pointsText, signedText } from "./profile-format";
+import { percentText } from "./profile-format";
 
 type DomainSectionProps = { agencyName: string; detail: AgencyProfileDetail & { domains: AgencyProfileDomain[] } };
 
@@ -37,12 +37,12 @@ export function DomainSection({ agencyName, detail }: DomainSectionProps) {
                   {domain.code}. {domain.title}
                 </th>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
-                  {interpolate(publicProfile.pointsOf, { points: pointsText(domain.pointsThousandths), max: pointsText(domain.maxThousandths) })}
+                  {interpolate(publicProfile.pointsOf, { points: formatPointsFromThousandths(domain.pointsThousandths), max: formatPointsFromThousandths(domain.maxThousandths) })}
                 </td>
                 <td className="whitespace-nowrap px-3 py-2 text-right font-semibold tabular-nums">{percent(domain.percent)}</td>
                 <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{percent(domain.averagePercent)}</td>
                 <td className={`whitespace-nowrap px-3 py-2 text-right tabular-nums ${differenceColour(domain.differenceThousandths)}`}>
-                  {domain.differenceThousandths === null ? "—" : interpolate(publicProfile.differencePoints, { value: signedText(domain.differenceThousandths, precision) })}
+                  {domain.differenceThousandths === null ? "—" : interpolate(publicProfile.differencePoints, { value: formatSignedThousandths(domain.differenceThousandths, precision) })}
                 </td>
               </tr>
             ))}
