@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { BandBadge } from "@/components/public/band-badge";
+import { FigureTile } from "@/components/public/figure-tile";
 import { formatDate, formatPercent, formatPoints, interpolate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/messages";
 import type { AgencyProfile } from "@/lib/services/get-agency-profile";
@@ -23,16 +24,16 @@ export function ProfileHeader({ profile }: { profile: AgencyProfile }) {
         <>
           <p className="font-semibold">{interpolate(publicProfile.latestFigures, { year: latest.year })}</p>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-            <Figure term={publicProfile.indexPercent}>{formatPercent(latest.row.indexPercent, latest.precision)}</Figure>
-            <Figure term={publicProfile.rank}>
-              {latest.row.rank === null ? publicProfile.notRanked : interpolate(publicProfile.rankOf, { rank: latest.row.rank, count: latest.row.rankedCount })}
-            </Figure>
-            <Figure term={publicProfile.band}>
-              <BandBadge label={latest.row.bandLabel} bands={latest.bands} />
-            </Figure>
-            <Figure term={publicProfile.points}>
-              {interpolate(publicProfile.pointsOf, { points: formatPoints(latest.row.totalPoints), max: formatPoints(latest.row.maxPoints) })}
-            </Figure>
+            <FigureTile term={publicProfile.indexPercent} value={formatPercent(latest.row.indexPercent, latest.precision)} />
+            <FigureTile
+              term={publicProfile.rank}
+              value={latest.row.rank === null ? publicProfile.notRanked : interpolate(publicProfile.rankOf, { rank: latest.row.rank, count: latest.row.rankedCount })}
+            />
+            <FigureTile term={publicProfile.band} value={<BandBadge label={latest.row.bandLabel} bands={latest.bands} />} />
+            <FigureTile
+              term={publicProfile.points}
+              value={interpolate(publicProfile.pointsOf, { points: formatPoints(latest.row.totalPoints), max: formatPoints(latest.row.maxPoints) })}
+            />
           </dl>
           <ul className="flex flex-col gap-1 text-sm sm:flex-row sm:flex-wrap sm:gap-x-6">
             <li>
@@ -51,14 +52,5 @@ export function ProfileHeader({ profile }: { profile: AgencyProfile }) {
         <p className="text-lg">{publicProfile.noPublishedResult}</p>
       )}
     </header>
-  );
-}
-
-function Figure({ term, children }: { term: string; children: React.ReactNode }) {
-  return (
-    <div className="rounded border border-slate-200 bg-white px-3 py-2">
-      <dt className="text-xs text-slate-600">{term}</dt>
-      <dd className="text-lg font-semibold tabular-nums">{children}</dd>
-    </div>
   );
 }
